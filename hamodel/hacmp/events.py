@@ -1,0 +1,176 @@
+"""Running cluster events: the recovery programs, their sub-events, barriers and logs.
+
+Usage::
+
+    runner = EventRunner(cluster)
+    runner.enqueue(ClusterEvent("node_down", ("nodeA",), frozenset({"nodeB"})))
+
+An event is *queued*, then *running* on every participating node (its
+``EVENT START:`` line goes to each node's ``/tmp/hacmp.out``), phase after
+phase: every node runs its part of a phase, and nodes done early wait at the
+barrier (``ST_BARRIER``) for the rest. Then the matching ``*_complete``
+event runs the same way, and the event is *done*. Each part is an event
+script written as a generator (see :mod:`hamodel.hacmp.scripts`) that
+yields the virtual seconds each command takes. An event that runs longer
+than 360 s makes the cluster manager log ``config_too_long`` (book 7.2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Generator, Iterator
+
+from hamodel.scheduler import Process, syslog_stamp
+
+if TYPE_CHECKING:
+    from hamodel.hacmp.cluster import Cluster
+
+CONFIG_TOO_LONG = 360.0
+CONFIG_TOO_LONG_REPEAT = 30.0
+
+Script = Generator[float, None, int]
+#: One phase of an event: node -> the generator function run there.
+Phase = dict[str, Callable[["EventContext"], Script]]
+
+
+@dataclass
+class ClusterEvent:
+    name: str
+    args: tuple[str, ...]
+    participants: frozenset[str]
+    cause: str = ""
+    queued_at: float = 0.0
+    started_at: float | None = None
+    ended_at: float | None = None
+    rc: int = 0
+    #: Filled by the event script's planner, read by its _complete event.
+    plan: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple:
+        return (self.name, *self.args)
+
+    def text(self) -> str:
+        return " ".join((self.name, *self.args))
+
+
+class EventContext:
+    """What an event script sees on one node: the host, the cluster, and the log."""
+
+    def __init__(self, cluster: Cluster, node: str, event: ClusterEvent) -> None:
+        self.cluster = cluster
+        self.node = node
+        self.event = event
+        self.host = cluster.world.hosts[node]
+        self.rc = 0
+
+    @property
+    def now(self) -> float:
+        return self.cluster.world.sched.now
+
+    def trace(self, line: str) -> None:
+        """A ``ksh -x`` trace line, as event scripts write to hacmp.out."""
+        self.host.append("/tmp/hacmp.out", f"+ {line}\n")
+
+    def sub(self, name: str, args: tuple[str, ...], body: Callable[[], Iterator[float]]) -> Iterator[float]:
+        """Run a sub-event: its own START/COMPLETED lines around ``body``."""
+        self.cluster.log_event(self.node, "START", name, args)
+        rc = yield from body()
+        rc = rc or 0
+        self.cluster.log_event(self.node, "COMPLETED", name, args, rc)
+        self.rc = self.rc or rc
+        return rc
+
+
+class EventRunner:
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self.queue: list[ClusterEvent] = []
+        self.running: list[ClusterEvent] = []
+        self.history: list[ClusterEvent] = []
+
+    def busy(self) -> bool:
+        return bool(self.queue or self.running)
+
+    def pending(self, key: tuple) -> bool:
+        return any(e.key == key for e in self.queue + self.running)
+
+    def enqueue(self, event: ClusterEvent) -> None:
+        if self.pending(event.key):
+            return
+        event.queued_at = self.cluster.world.sched.now
+        self.queue.append(event)
+        self.cluster.world.sched.call_in(0.0, self._dispatch)
+
+    def _dispatch(self) -> None:
+        busy_nodes = set().union(*(e.participants for e in self.running)) if self.running else set()
+        for event in list(self.queue):
+            if event.participants & busy_nodes:
+                continue
+            self.queue.remove(event)
+            self.running.append(event)
+            busy_nodes |= event.participants
+            Process(self.cluster.world.sched, self._run(event), lambda _rc, e=event: self._finished(e))
+
+    def _finished(self, event: ClusterEvent) -> None:
+        self.running.remove(event)
+        self.history.append(event)
+        self._dispatch()
+
+    def _run(self, event: ClusterEvent) -> Iterator[float]:
+        from hamodel.hacmp import scripts
+
+        sched = self.cluster.world.sched
+        event.started_at = sched.now
+        watchdog = sched.call_in(CONFIG_TOO_LONG, self._config_too_long, event)
+        for name, args, phases in scripts.plan(self.cluster, event):
+            nodes = [n for n in sorted(event.participants) if self.cluster.alive(n)]
+            for node in nodes:
+                self.cluster.managers[node].state = "ST_RP_RUNNING"
+                self.cluster.log_event(node, "START", name, args)
+            for phase in phases:
+                yield from self._run_phase(event, phase)
+            for node in nodes:
+                if self.cluster.alive(node):
+                    self.cluster.log_event(node, "COMPLETED", name, args, event.rc)
+        watchdog.cancel()
+        event.ended_at = sched.now
+        for node in event.participants:
+            if self.cluster.alive(node):
+                self.cluster.managers[node].state = "ST_STABLE"
+        scripts.finish(self.cluster, event)
+        return event.rc
+
+    def _run_phase(self, event: ClusterEvent, phase: Phase) -> Iterator[float]:
+        procs: list[tuple[str, Process, EventContext]] = []
+        for node, script in sorted(phase.items()):
+            if not self.cluster.alive(node):
+                continue
+            ctx = EventContext(self.cluster, node, event)
+            procs.append((node, Process(self.cluster.world.sched, script(ctx)), ctx))
+        while True:
+            waiting = False
+            for node, proc, _ in procs:
+                if proc.alive and not self.cluster.alive(node):
+                    proc.kill()
+                if proc.alive:
+                    waiting = True
+                elif self.cluster.alive(node):
+                    self.cluster.managers[node].state = "ST_BARRIER"
+            if not waiting:
+                break
+            yield 0.5
+        for _, proc, ctx in procs:
+            event.rc = event.rc or ctx.rc or (proc.result or 0)
+
+    def _config_too_long(self, event: ClusterEvent) -> None:
+        if event.ended_at is not None:
+            return
+        for node in sorted(event.participants):
+            if self.cluster.alive(node):
+                stamp = syslog_stamp(self.cluster.world.sched.now)
+                self.cluster.world.hosts[node].append(
+                    "/tmp/hacmp.out",
+                    f"{stamp} EVENT START: config_too_long {int(CONFIG_TOO_LONG)} {event.text()}\n"
+                    "WARNING: The cluster has been in reconfiguration too long;Something may be wrong.\n")
+        self.cluster.world.sched.call_in(CONFIG_TOO_LONG_REPEAT, self._config_too_long, event)

@@ -1,0 +1,114 @@
+"""The world: every piece of hardware, the AIX of every node and client, and HACMP, on one clock.
+
+Usage::
+
+    world = World(definition, seed=3)
+    world.sched.run_until(60.0)
+    world.hosts["nodeA"].stack.interfaces["en0"].addresses
+
+The world is the single source of truth; commands read it, acts change it,
+and the scheduler runs the consequences. It is built from a
+:class:`hamodel.config.ClusterDefinition` in a fixed order so that the same
+definition and seed always give the same world.
+"""
+
+from __future__ import annotations
+
+from hamodel.aix.host import AixHost
+from hamodel.aix.ip import IpFabric
+from hamodel.aix.lvm import LogicalVolume, Storage, VolumeGroup
+from hamodel.config import ClusterDefinition
+from hamodel.hacmp.cluster import Cluster
+from hamodel.hardware import Disk, Hub, Nic, Node, SerialLink
+from hamodel.scheduler import Scheduler
+
+ROOTVG = [("hd5", "boot", 16, None), ("hd6", "paging", 512, None), ("hd8", "jfslog", 4, None),
+          ("hd4", "jfs", 64, "/"), ("hd2", "jfs", 1024, "/usr"), ("hd9var", "jfs", 64, "/var"),
+          ("hd3", "jfs", 128, "/tmp"), ("hd1", "jfs", 32, "/home")]
+
+
+class World:
+    def __init__(self, definition: ClusterDefinition, seed: int = 0) -> None:
+        self.definition = definition
+        self.sched = Scheduler(seed)
+        self.hubs = {h.name: Hub(h.name, uplinks=[h.uplink] if h.uplink else []) for h in definition.hubs}
+        self.storage = Storage()
+        self.nodes: dict[str, Node] = {}
+        self.hosts: dict[str, AixHost] = {}
+        self.clients: dict[str, AixHost] = {}
+        self.nics: dict[tuple[str, str], Nic] = {}
+        for i, spec in enumerate(definition.nodes):
+            node = Node(spec.name, spec.cpu_id, spec.smp)
+            for nic_spec in spec.nics:
+                nic = Nic(spec.name, nic_spec.interface, nic_spec.type, nic_spec.mac, nic_spec.hub)
+                node.nics.append(nic)
+                self.nics[(spec.name, nic.interface)] = nic
+            self.nodes[spec.name] = node
+            host = AixHost(node, self.sched, self.storage, first_pid=4000 + 1000 * i)
+            for nic in node.nics:
+                host.stack.add_nic(nic)
+            self.hosts[spec.name] = host
+        for i, spec in enumerate(definition.clients):
+            node = Node(spec.name, cpu_id="", smp=False)
+            nic = Nic(spec.name, "en0", "ether", spec.mac, spec.hub)
+            node.nics.append(nic)
+            self.nics[(spec.name, "en0")] = nic
+            client = AixHost(node, self.sched, self.storage, first_pid=20000 + 1000 * i)
+            client.stack.add_nic(nic)
+            client.boot_config["en0"] = (spec.ip, spec.netmask)
+            self.clients[spec.name] = client
+        self.serial_links = {s.name: SerialLink(s.name, (tuple(s.ends[0]), tuple(s.ends[1]))) for s in definition.serial_links}
+        self._build_storage()
+        self._configure_aix()
+        stacks = {name: h.stack for name, h in {**self.hosts, **self.clients}.items()}
+        self.fabric = IpFabric(self.hubs, stacks, lambda: self.sched.now)
+        self.cluster = Cluster(self, definition)
+        for host in (*self.hosts.values(), *self.clients.values()):
+            host.bring_up()
+
+    def __repr__(self) -> str:
+        return f"World({self.definition.cluster.name}, t={self.sched.now:.1f})"
+
+    def host(self, name: str) -> AixHost:
+        """A node's or a client's AIX, by name."""
+        if name in self.hosts:
+            return self.hosts[name]
+        return self.clients[name]
+
+    def _build_storage(self) -> None:
+        for d in self.definition.shared_disks:
+            self.storage.disks[d.name] = Disk(d.name, d.pvid, d.size_mb, list(d.nodes))
+        for vg in self.definition.volume_groups:
+            lvs = [LogicalVolume(lv.name, lv.type, lv.size_mb, lv.mount) for lv in vg.logical_volumes]
+            self.storage.groups[vg.name] = VolumeGroup(vg.name, vg.major, list(vg.disks), lvs, vg.quorum, vg.auto_varyon)
+        for i, node in enumerate(self.nodes):
+            disk = Disk(f"{node}:hdisk0", f"0001{i:04d}a1b2c3d4", 4096, [node])
+            self.storage.disks[disk.name] = disk
+            lvs = [LogicalVolume(n, t, s, m) for n, t, s, m in ROOTVG]
+            self.storage.groups[f"{node}:rootvg"] = VolumeGroup("rootvg", 10, [disk.name], lvs, local=True)
+
+    def _configure_aix(self) -> None:
+        d = self.definition
+        etc_hosts = {"loopback": "127.0.0.1"}
+        for _, a in d.adapters():
+            if a.ip:
+                etc_hosts[a.label] = a.ip
+        for c in d.clients:
+            etc_hosts[c.name] = c.ip
+        users = {u.name: u.uid for u in d.users}
+        for name, host in {**self.hosts, **self.clients}.items():
+            host.hosts = dict(etc_hosts)
+            host.files["/etc/hosts"] = "".join(f"{ip}\t{label}\n" for label, ip in etc_hosts.items())
+        for name, host in self.hosts.items():
+            host.users.update(users)
+            host.lvm.imported = [vg.name for vg in d.volume_groups if any(name in self.storage.disks[x].nodes for x in vg.disks)]
+            host.lvm.imported.append(f"{name}:rootvg")
+            by_iface: dict[str, tuple[str, str]] = {}
+            for _, a in d.adapters():
+                if a.node != name or not a.interface or not a.ip:
+                    continue
+                rank = {"boot": 0, "service": 1, "standby": 2}[a.function]
+                current = by_iface.get(a.interface)
+                if current is None or rank < current[0]:
+                    by_iface[a.interface] = (rank, a.ip, a.netmask)
+            host.boot_config = {iface: (ip, mask) for iface, (_, ip, mask) in sorted(by_iface.items())}
