@@ -70,8 +70,10 @@ class IpFabric:
                 return Hop(False, "lost")
         else:
             mac = entry.mac
+        out.opkts += 1
         for stack, iface in self._live_interfaces_on(segment):
             if iface.nic.mac == mac and iface.has(dst_ip):
+                iface.ipkts += 1
                 return Hop(True, host=stack.host, interface=iface.name)
         return Hop(False, "lost")
 
@@ -102,4 +104,10 @@ class IpFabric:
         if not (a.up and b.up):
             return False
         sa, sb = self.segment(a), self.segment(b)
-        return sa is not None and sa == sb
+        if sa is None or sa != sb:
+            return False
+        # Keepalives are traffic too: they show in netstat -i's packet counts.
+        for iface in (a, b):
+            iface.ipkts += 1
+            iface.opkts += 1
+        return True

@@ -46,6 +46,8 @@ class Interface:
     addresses: list[Address] = field(default_factory=list)
     up: bool = False
     mtu: int = 1500
+    ipkts: int = 0
+    opkts: int = 0
 
     def has(self, ip: str) -> bool:
         return any(a.ip == ip for a in self.addresses)

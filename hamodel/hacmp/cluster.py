@@ -159,6 +159,7 @@ class Cluster:
         manager = self.managers[node]
         manager.state = "ST_JOINING"
         manager.view = set()
+        manager.locations = {g: None for g in self.groups}
         self.topology.joined(node)
         self.topology.start()
         self.log_console(node, "Starting HACMP cluster services")

@@ -353,9 +353,11 @@ def plan(cluster: Cluster, event: ClusterEvent):
     if name == "node_up":
         joining = event.args[0]
         live = set(event.participants)
+        # The joining node learns where the groups are from the members already up.
+        members = sorted(n for n in live if n != joining and joining not in cluster.managers[n].view)
         acquire, release = [], {}
         for g in cluster.groups.values():
-            holder = cluster.location(joining, g.name)
+            holder = cluster.location(members[0], g.name) if members else None
             if policy.acquires_on_join(g, joining, live, holder):
                 acquire.append(g.name)
                 if holder is not None and holder != joining:
