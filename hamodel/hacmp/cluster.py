@@ -221,7 +221,7 @@ class Cluster:
     # --- logs ---------------------------------------------------------------------------
     def log_event(self, node: str, kind: str, name: str, args: tuple[str, ...], rc: int | None = None) -> None:
         stamp = syslog_stamp(self.world.sched.now)
-        text = " ".join((name, *args))
+        text = " ".join((name, *args)).rstrip()
         if kind == "COMPLETED":
             text += f" {rc or 0}"
         host = self.world.hosts[node]

@@ -82,6 +82,7 @@ class Topology:
         self.network_down: set[tuple[str | None, str]] = set()  # (node or None, network)
         #: Endpoints an event script is reconfiguring: the cluster manager expects their silence.
         self.suspended: set[Endpoint] = set()
+        self.grace_until: dict[Endpoint, float] = {}
         self.defer = max(i * c for i, c in rates.values()) if rates else 0.0
         self._started = False
 
@@ -115,15 +116,15 @@ class Topology:
         self.suspended |= {e for e in self.endpoints if e.node == node and e.device == device}
 
     def resume(self, node: str, device: str) -> None:
-        """Reconfiguration done: judge the adapter again after a fresh detection period."""
-        now = self.sched.now
+        """Reconfiguration done: judge the adapter again once a detection period has passed,
+        so that keepalives missed while it was down on purpose count for nothing."""
         for e in [e for e in self.suspended if e.node == node and e.device == device]:
             self.suspended.discard(e)
             self.send_fail_since.pop(e, None)
-            self.blamed_since.pop(e, None)
-            for (a, b) in list(self.last_heard):
-                if e in (a, b):
-                    self.last_heard[(a, b)] = now
+            self.grace_until[e] = self.sched.now + self.threshold(e.network)
+
+    def judged(self, e: Endpoint) -> bool:
+        return e not in self.suspended and self.grace_until.get(e, 0.0) <= self.sched.now
 
     # --- keepalives -------------------------------------------------------------
     def _tick(self, network: str) -> None:
@@ -191,50 +192,54 @@ class Topology:
             for network in sorted(self.rates):
                 self._evaluate_network(network, part, live)
 
-    def _blamed(self, network: str, live: frozenset[str]) -> set[Endpoint]:
+    def _judge(self, network: str, live: frozenset[str]) -> tuple[list[Endpoint], set[Endpoint], set[Endpoint]]:
+        """(endpoints judged, those blamed, those positively heard) on ``network`` within ``live``.
+
+        "Up" needs evidence (a keepalive exchanged with another node); "down" needs
+        either the NIM's own send errors or silence while others on the network still talk.
+        """
         now = self.sched.now
-        eps = [e for e in self.endpoints if e.network == network and e.node in live and e not in self.suspended]
+        eps = [e for e in self.endpoints if e.network == network and e.node in live and self.judged(e)]
         threshold = self.threshold(network)
         local_fail = {e for e in eps if e in self.send_fail_since and now - self.send_fail_since[e] >= threshold}
-        if len({e.node for e in eps}) < 2:
-            return local_fail
         rest = [e for e in eps if e not in local_fail]
         heard = {e for e in rest if any(f.node != e.node and (self.alive(e, f) or self.alive(f, e)) for f in rest)}
+        if len({e.node for e in eps}) < 2:
+            return eps, local_fail, heard
         if heard:
-            return local_fail | (set(rest) - heard)
+            return eps, local_fail | (set(rest) - heard), heard
         if local_fail or len({e.node for e in rest}) < 2:
-            return local_fail
-        return set(rest)
+            return eps, local_fail, heard
+        return eps, set(rest), heard
 
     def _evaluate_network(self, network: str, part: frozenset[str], live: frozenset[str]) -> None:
         now = self.sched.now
-        blamed = self._blamed(network, live)
-        eps = [e for e in self.endpoints if e.network == network and e.node in live and e not in self.suspended]
+        eps, blamed, heard = self._judge(network, live)
         for e in eps:
             if e in blamed:
                 self.blamed_since.setdefault(e, now)
-            else:
+            elif e in heard:
                 self.blamed_since.pop(e, None)
         nodes = sorted({e.node for e in eps})
         lost = [n for n in nodes if all(e in blamed for e in eps if e.node == n)]
         settled = [n for n in lost if all(now - self.blamed_since[e] >= self.defer for e in eps if e.node == n)]
-        if nodes and len(nodes) >= 2 and len(settled) == len(nodes):
+        if len(nodes) >= 2 and len(settled) == len(nodes):
             self._set_network(None, network, True, part)
-        elif (None, network) in self.network_down and len(lost) < len(nodes):
+        elif heard:
             self._set_network(None, network, False, part)
         for n in nodes:
             if (None, network) in self.network_down:
                 break
             if n in settled:
                 self._set_network(n, network, True, part)
-            elif n not in lost:
+            elif any(e.node == n for e in heard):
                 self._set_network(n, network, False, part)
         for e in eps:
-            node_lost = e.node in lost or (None, network) in self.network_down
+            node_lost = e.node in lost or (None, network) in self.network_down or (e.node, network) in self.network_down
             if e in blamed and not node_lost and e not in self.adapter_down:
                 self.adapter_down.add(e)
                 self.report(Verdict("adapter_down", e.node, network, e, part))
-            elif e not in blamed and e in self.adapter_down:
+            elif e in heard and e in self.adapter_down:
                 self.adapter_down.discard(e)
                 self.report(Verdict("adapter_up", e.node, network, e, part))
 
