@@ -13,7 +13,7 @@ Three passes, each collecting every problem it finds before giving up:
 2. Schema (:data:`.rules.SCHEMA`): known keys, required keys, value types and formats;
    rule ``schema``. The rule checks run only on a schema-clean file, so one typo
    does not bury a trainer under follow-on complaints.
-3. The book's planning rules and name references (:mod:`.rules`).
+3. Name references (:mod:`.rules`) and the book's planning rules (:mod:`.rules_book`).
 
 Any problem raises :class:`~hamodel.definition.errors.DefinitionError`.
 """
@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -33,7 +33,16 @@ from hamodel.config import (
     SerialLinkSpec, SharedDiskSpec, UserSpec, VolumeGroupSpec,
 )
 from hamodel.definition.errors import Findings
-from hamodel.definition.rules import SCHEMA, SECTIONS, TOP_LEVEL, Key, check_definition, convert
+from hamodel.definition.rules import SCHEMA, TOP_LEVEL, Key, check_definition, convert
+
+
+SECTIONS = {  # how a message names one record of each list section
+    "hubs": "hub", "nodes": "node", "nics": "card", "serial_links": "serial link",
+    "shared_disks": "shared disk", "volume_groups": "volume group",
+    "logical_volumes": "logical volume", "networks": "network", "adapters": "adapter",
+    "clients": "client", "users": "user", "application_servers": "application server",
+    "processes": "process", "resource_groups": "resource group",
+}
 
 
 class _LineDict(dict):
@@ -55,7 +64,7 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode):
+def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[_LineDict]:
     data = _LineDict()
     data.line, data.key_lines, data.duplicates = _line(node), {}, []
     yield data
@@ -71,7 +80,7 @@ def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode):
         data.key_lines[loader.construct_object(key_node)] = _line(key_node)
 
 
-def _construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode):
+def _construct_seq(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Iterator[_LineList]:
     data = _LineList()
     data.line, data.item_lines = _line(node), [_line(item) for item in node.value]
     yield data
@@ -138,7 +147,7 @@ def _describe(item: Any, section: str, index: int) -> str:
         name = item.get("name", item.get("label", item.get("interface")))
         if isinstance(name, str) and name:
             return f"{noun} {name}"
-    return f"{noun} #{index + 1} of {section}"
+    return f"{noun} #{index + 1}"
 
 
 @dataclass
@@ -165,9 +174,10 @@ class _Builder:
                  for name, key in TOP_LEVEL.items() if key.kind == "records"}
         if top is None or cluster is None or None in lists.values():
             return None
+        sections: dict[str, Any] = lists  # every list built: each holds its section's specs
         definition = ClusterDefinition(
             source=self.findings.file, cluster=ClusterId(**cluster, line=document["cluster"].line),
-            ping_client_list=top.get("ping_client_list", []), **lists)
+            ping_client_list=top.get("ping_client_list", []), **sections)
         self.remember(definition, document)
         self.remember(definition.cluster, document["cluster"])
         return definition

@@ -55,14 +55,6 @@ _SCHEMA_TEXT = {
                        "application_servers:names",
 }
 
-SECTIONS = {  # how a message names one record of each list section
-    "hubs": "hub", "nodes": "node", "nics": "card", "serial_links": "serial link",
-    "shared_disks": "shared disk", "volume_groups": "volume group",
-    "logical_volumes": "logical volume", "networks": "network", "adapters": "adapter",
-    "clients": "client", "users": "user", "application_servers": "application server",
-    "processes": "process", "resource_groups": "resource group",
-}
-
 CHOICES = {
     "nic_type": ("ether", "token"),
     "lv_type": ("jfs", "jfslog", "raw", "paging"),
@@ -74,14 +66,15 @@ CHOICES = {
 }
 
 _EXPECTED = {
-    "text": "text", "name": "a name without spaces, like nodeA", "int": "a whole number",
+    "text": "text (in quotes if it looks like a number)",
+    "name": "a single name without spaces", "int": "a whole number",
     "count": "a whole number of 1 or more",
     "uid": "a whole number of 0 or more", "bool": "true or false",
     "ip": "an IPv4 address like 192.168.10.1", "netmask": "a netmask like 255.255.255.0",
     "mac": 'a MAC address in quotes, like "02:60:8c:2f:00:a0"',
     "path": "an absolute path starting with /",
     "pvid": 'a PVID of 16 hexadecimal digits in quotes, like "000100016e8a1c2f"',
-    "names": "a list of names, like [nodeA, nodeB]",
+    "names": "a list of names in square brackets, like [nodeA, nodeB]",
     "paths": "a list of absolute paths, like [/sharedfs]",
     "ips": "a list of IPv4 addresses, like [192.168.10.100]",
     "ends": 'a list of "node:tty" ends, like ["nodeA:tty0", "nodeB:tty0"]',
@@ -103,8 +96,10 @@ class Key:
 def _parse_schema(text: dict[str, str]) -> dict[str, dict[str, Key]]:
     schema: dict[str, dict[str, Key]] = {}
     for section, words in text.items():
-        keys = (word.rstrip("!").split(":") + [word.endswith("!")] for word in words.split())
-        schema[section] = {name: Key(kind, required) for name, kind, required in keys}
+        schema[section] = {}
+        for word in words.split():
+            name, kind = word.rstrip("!").split(":")
+            schema[section][name] = Key(kind, required=word.endswith("!"))
     return schema
 
 
@@ -289,23 +284,23 @@ def _hardware_references(d: ClusterDefinition, index: Index, f: Findings) -> Non
         for nic in node.nics:
             _missing(f, nic, "hub", nic.hub, hubs, "hub", f"card {node.name} {nic.interface}")
     for link in d.serial_links:
-        for number, (node, tty) in enumerate(link.ends):
-            if not _missing(f, link, "ends", node, index.nodes, "node",
+        for number, (end_node, tty) in enumerate(link.ends):
+            if not _missing(f, link, "ends", end_node, index.nodes, "node",
                             f"serial link {link.name}", number):
-                _missing(f, link, "ends", tty, index.nodes[node].ttys, "port",
-                         f"serial link {link.name} end {node}:{tty}", number)
+                _missing(f, link, "ends", tty, index.nodes[end_node].ttys, "port",
+                         f"serial link {link.name} end {end_node}:{tty}", number)
     for disk in d.shared_disks:
         _listed_once(f, disk, "nodes", disk.nodes, "node", f"disk {disk.name}")
-        for number, node in enumerate(disk.nodes):
-            _missing(f, disk, "nodes", node, index.nodes, "node", f"disk {disk.name}", number)
+        for number, cabled in enumerate(disk.nodes):
+            _missing(f, disk, "nodes", cabled, index.nodes, "node", f"disk {disk.name}", number)
     owner: dict[str, str] = {}
     for vg in d.volume_groups:
         _listed_once(f, vg, "disks", vg.disks, "disk", f"volume group {vg.name}")
-        for number, disk in enumerate(vg.disks):
-            if _missing(f, vg, "disks", disk, index.disks, "disk", f"volume group {vg.name}",
-                        number) or owner.setdefault(disk, vg.name) == vg.name:
+        for number, member in enumerate(vg.disks):
+            if _missing(f, vg, "disks", member, index.disks, "disk", f"volume group {vg.name}",
+                        number) or owner.setdefault(member, vg.name) == vg.name:
                 continue
-            f.at("reference", vg, f"disk {disk} is in volume groups {owner[disk]} and "
+            f.at("reference", vg, f"disk {member} is in volume groups {owner[member]} and "
                                   f"{vg.name}; a disk belongs to one volume group", "disks", number)
 
 

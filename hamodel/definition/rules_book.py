@@ -183,7 +183,7 @@ def _standby_subnet(net: NetworkSpec, standby: AdapterSpec, services: list[Adapt
                  f"the subnet of service adapter {s.label} ({subnet(s)}); standby adapters "
                  "must be on a different subnet")
             return
-    masks = sorted({s.netmask for s in services if s.netmask != standby.netmask})
+    masks = sorted({str(s.netmask) for s in services if s.netmask != standby.netmask})
     if masks:
         f.at("3.2.1.2", standby, f"standby adapter {standby.label} has netmask "
              f"{standby.netmask} but the service adapters on {net.name} use {masks[0]}; "
