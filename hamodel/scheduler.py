@@ -21,7 +21,6 @@ from __future__ import annotations
 import heapq
 import random
 from datetime import datetime, timedelta
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 #: Wall-clock origin of virtual time: the model's logs print dates from here.
@@ -38,15 +37,17 @@ def syslog_stamp(t: float) -> str:
     return wallclock(t).strftime("%b %d %H:%M:%S")
 
 
-@dataclass(order=True)
 class Call:
     """A callback due at virtual time ``at``; ``seq`` breaks ties by order of scheduling."""
 
-    at: float
-    seq: int
-    fn: Callable[..., Any] = field(compare=False)
-    args: tuple[Any, ...] = field(compare=False, default=())
-    cancelled: bool = field(compare=False, default=False)
+    __slots__ = ("at", "seq", "fn", "args", "cancelled")
+
+    def __init__(self, at: float, seq: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self.at = at
+        self.seq = seq
+        self.fn = fn
+        self.args = args
+        self.cancelled = False
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -59,7 +60,8 @@ class Scheduler:
         self.now: float = 0.0
         self.seed = seed
         self.rng = random.Random(seed)
-        self._queue: list[Call] = []
+        # Heap entries are (time, sequence, call): plain tuples compare fast.
+        self._queue: list[tuple[float, int, Call]] = []
         self._seq = 0
         self.events_run = 0
 
@@ -69,8 +71,9 @@ class Scheduler:
     def call_at(self, at: float, fn: Callable[..., Any], *args: Any) -> Call:
         """Run ``fn(*args)`` at virtual time ``at`` (never in the past)."""
         self._seq += 1
-        call = Call(max(at, self.now), self._seq, fn, args)
-        heapq.heappush(self._queue, call)
+        at = at if at > self.now else self.now
+        call = Call(at, self._seq, fn, args)
+        heapq.heappush(self._queue, (at, self._seq, call))
         return call
 
     def call_in(self, delay: float, fn: Callable[..., Any], *args: Any) -> Call:
@@ -79,17 +82,19 @@ class Scheduler:
 
     def next_time(self) -> float | None:
         """When the next live call is due, or None when nothing is pending."""
-        while self._queue and self._queue[0].cancelled:
-            heapq.heappop(self._queue)
-        return self._queue[0].at if self._queue else None
+        queue = self._queue
+        while queue and queue[0][2].cancelled:
+            heapq.heappop(queue)
+        return queue[0][0] if queue else None
 
     def step(self) -> bool:
         """Run the next live call; False when the queue is empty."""
-        while self._queue:
-            call = heapq.heappop(self._queue)
+        queue = self._queue
+        while queue:
+            at, _, call = heapq.heappop(queue)
             if call.cancelled:
                 continue
-            self.now = call.at
+            self.now = at
             self.events_run += 1
             call.fn(*call.args)
             return True
@@ -97,12 +102,17 @@ class Scheduler:
 
     def run_until(self, t: float) -> None:
         """Run every call due at or before ``t``, then set the clock to ``t``."""
-        while True:
-            nxt = self.next_time()
-            if nxt is None or nxt > t:
-                break
-            self.step()
-        self.now = max(self.now, t)
+        queue = self._queue
+        pop = heapq.heappop
+        while queue and queue[0][0] <= t:
+            at, _, call = pop(queue)
+            if call.cancelled:
+                continue
+            self.now = at
+            self.events_run += 1
+            call.fn(*call.args)
+        if t > self.now:
+            self.now = t
 
     def jitter(self, base: float, spread: float = 0.1) -> float:
         """``base`` seconds varied by up to ±``spread`` of itself, drawn from the seeded source."""
