@@ -55,6 +55,7 @@ class AixHost:
         #: hostname -> ip, as /etc/hosts says.
         self.hosts: dict[str, str] = {}
         self._pending_boot_entries: list[tuple[str, str, str]] = []
+        self._boot_number = 0
         self.on_boot: list[Callable[[], None]] = []
         self.on_down: list[Callable[[], None]] = []
         for sub in TCPIP_SUBSYSTEMS:
@@ -156,28 +157,42 @@ class AixHost:
             self.errlog.log(self.sched.now, "OPMSG", "OPERATOR", reason)
         self._go_down("halted", "")
 
+    def shutdown(self, reboot: bool) -> None:
+        """``shutdown -F`` (and ``-r``): AIX stops at once; with ``-r`` it boots again."""
+        if not self.running:
+            return
+        self._pending_boot_entries.append(("REBOOT_ID", "SYSPROC", "shutdown -F" + ("r" if reboot else "")))
+        self._go_down("halted", "")
+        if reboot:
+            self._boot()
+
     def power_off(self) -> None:
         self._go_down("off", "")
+        self._boot_number += 1
         self.node.powered = False
 
     def power_on(self) -> None:
-        if self.node.powered and self.state not in ("off", "crashed", "halted"):
+        if self.node.powered:  # pressing the power switch of a machine that is on changes nothing
             return
         self.node.powered = True
         self._boot()
 
     def _boot(self) -> None:
+        if not self.node.powered or self.state == "running":
+            return
         self.state = "booting"
+        # A boot cut short (power off, another crash) must not finish later: each boot has its number.
+        self._boot_number += 1
         delay = 0.0
         for led, seconds in BOOT_LEDS:
-            self.sched.call_in(delay, self._show_led, led)
+            self.sched.call_in(delay, self._show_led, led, self._boot_number)
             delay += self.sched.jitter(seconds)
-        self.sched.call_in(delay, self._finish_boot)
+        self.sched.call_in(delay, self._finish_boot, self._boot_number)
 
-    def _show_led(self, led: str) -> None:
-        if self.state == "booting":
+    def _show_led(self, led: str, number: int) -> None:
+        if self.state == "booting" and number == self._boot_number:
             self.node.led = led
 
-    def _finish_boot(self) -> None:
-        if self.state == "booting":
+    def _finish_boot(self, number: int) -> None:
+        if self.state == "booting" and number == self._boot_number:
             self.bring_up()

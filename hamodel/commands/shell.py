@@ -8,6 +8,7 @@ Usage::
     cat /etc/hosts > /dev/kmem             crash the kernel (book 6.2.2.1)
     mpcfg -cf 11 1                         fast reboot after a crash (SMP)
     errpt | errpt -a | errclear 0
+    shutdown -Fr | reboot | halt
 
 A path inside a mounted JFS reads and writes that file system's content,
 which lives on the shared disks; any other path is a file on the node's own
@@ -141,4 +142,19 @@ def errclear(sh: Shell) -> tuple[str, int]:
 @command("halt")
 def halt(sh: Shell) -> tuple[str, int]:
     sh.host.halt()
+    return "", 0
+
+
+@command("shutdown")
+def shutdown(sh: Shell) -> tuple[str, int]:
+    opts, _ = sh.opts("Fr", "shutdown [-F] [-r]")
+    if "-F" not in opts:
+        raise UsageError("shutdown: this lab models the fast shutdown only: shutdown -F [-r]\n")
+    sh.host.shutdown(reboot="-r" in opts)
+    return "", 0
+
+
+@command("reboot")
+def reboot(sh: Shell) -> tuple[str, int]:
+    sh.host.shutdown(reboot=True)
     return "", 0

@@ -79,3 +79,25 @@ def test_files_on_an_unmounted_mount_point_go_to_rootvg(fresh):
 def test_mpcfg_needs_smp(fresh):
     fresh.world.nodes["nodeA"].smp = False
     assert fresh.run("nodeA", "mpcfg -cf 11 1").status == 1
+
+
+def test_shutdown_fr_reboots_and_logs_reboot_id(fresh):
+    fresh.run("nodeA", "shutdown -Fr")
+    assert fresh.host_state("nodeA") == "booting"
+    fresh.settle()
+    assert fresh.host_state("nodeA") == "running"
+    assert "2BFA76F6" in fresh.run("nodeA", "errpt").output
+
+
+def test_crash_without_fast_reboot_waits_for_power_cycle(fresh):
+    fresh.run("nodeA", "cat /etc/hosts > /dev/kmem")
+    fresh.wait(600)
+    assert fresh.host_state("nodeA") == "crashed" and fresh.led("nodeA") == "888"
+    fresh.act("power off nodeA")
+    fresh.act("power on nodeA")
+    fresh.act("power off nodeA")  # a boot cut short never finishes
+    fresh.wait(600)
+    assert fresh.host_state("nodeA") == "off"
+    fresh.act("power on nodeA")
+    fresh.wait(600)
+    assert fresh.host_state("nodeA") == "running" and fresh.led("nodeA") == ""
