@@ -97,10 +97,18 @@ def acquire_takeover_addr(ctx: EventContext, labels: list[str]) -> Iterator[floa
         if iface is None:
             ctx.trace(f"cl_echo 'acquire_takeover_addr: no standby adapter available on {net.name} for {label}'")
             return 1
+        standby_ip = iface.addresses[0].ip
         if svc.hw_address:
             yield from _set_mac(ctx, iface, svc.hw_address, net.nim)
         yield from _ifconfig(ctx, iface, svc.ip, svc.netmask)
+        # The standby now carries a service address: it is no longer available (book 5.1.1.3).
+        _announce(ctx, "fail_standby", standby_ip)
     return 0
+
+
+def _announce(ctx: EventContext, name: str, ip: str) -> None:
+    participants = frozenset(n for n in ctx.event.participants if ctx.cluster.alive(n))
+    ctx.cluster.runner.enqueue(ClusterEvent(name, (ctx.node, ip), participants, cause="IP address takeover"))
 
 
 def get_disk_vg_fs(ctx: EventContext, vgs: list[str], filesystems: list[str]) -> Iterator[float]:
@@ -190,6 +198,7 @@ def release_takeover_addr(ctx: EventContext, labels: list[str]) -> Iterator[floa
             stack.remove_address(svc.ip)
             continue
         yield from _ifconfig(ctx, iface, standby.ip, standby.netmask)
+        _announce(ctx, "join_standby", standby.ip)
     return 0
 
 
