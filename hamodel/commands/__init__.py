@@ -36,6 +36,8 @@ def execute(world, host: str, line: str) -> tuple[str, int]:
         if op in line:
             line, target = line.split(op, 1)
             redirect = (op, target.strip())
+            if not redirect[1]:
+                return "ksh: syntax error: `newline' unexpected\n", 2
             break
     try:
         words = shlex.split(line)

@@ -57,6 +57,8 @@ class Shell:
             found, rest = getopt.getopt(self.args, spec)
         except getopt.GetoptError as err:
             flag = err.opt or "?"
+            if "requires argument" in err.msg:
+                raise UsageError(f"{self.name}: Flag -{flag} requires a parameter.\nUsage: {usage}\n") from None
             raise UsageError(f"{self.name}: Not a recognized flag: {flag}\nUsage: {usage}\n") from None
         return {k: v for k, v in found}, rest
 

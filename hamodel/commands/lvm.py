@@ -29,6 +29,8 @@ def lsvg(sh: Shell) -> tuple[str, int]:
     opts, rest = sh.opts("ol", "lsvg [-o] | lsvg -l VolumeGroup")
     lvm = sh.host.lvm
     if "-l" in opts:
+        if not rest:
+            raise UsageError("Usage: lsvg -l VolumeGroup ...\n")
         out = []
         for name in rest:
             key = _key(sh, name)
