@@ -21,6 +21,7 @@ checks and reports are built from.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,20 @@ ACTS = {
 }
 
 EVENT_LINE = re.compile(r"^(?P<stamp>\w{3} \d\d \d\d:\d\d:\d\d) EVENT (?P<kind>START|COMPLETED): (?P<text>.*)$")
+
+
+_DEFINITIONS: dict[tuple[str, float], ClusterDefinition] = {}
+
+
+def _definition(path: Path) -> ClusterDefinition:
+    """Read and check a fixture once per file version; every lab gets its own copy to change."""
+    try:
+        key = (str(path), path.stat().st_mtime)
+    except OSError:
+        return load_definition(path)  # the loader reports the missing file
+    if key not in _DEFINITIONS:
+        _DEFINITIONS[key] = load_definition(path)
+    return copy.deepcopy(_DEFINITIONS[key])
 
 
 class LabError(Exception):
@@ -95,7 +110,7 @@ class Lab:
         path = Path(fixture)
         if not path.suffix and not path.exists():
             path = FIXTURES / f"{fixture}.yaml"
-        return cls(load_definition(path), seed)
+        return cls(_definition(path), seed)
 
     @property
     def now(self) -> float:
