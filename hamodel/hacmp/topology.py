@@ -187,7 +187,8 @@ class Topology:
                 for gone in sorted(views.get(node, set()) - part):
                     self.report(Verdict("node_down", gone, partition=part))
             for node in sorted(live):
-                if any(node not in views.get(m, set()) for m in live):
+                # A cluster manager that has not yet been through its node_up has an empty view.
+                if not views.get(node):
                     self.report(Verdict("node_join", node, partition=part))
             for network in sorted(self.rates):
                 self._evaluate_network(network, part, live)

@@ -1,0 +1,236 @@
+"""``hadrill``: run the drills, or open a lab on a cluster definition.
+
+Usage::
+
+    hadrill run                              # every drill, under pytest-bdd and behave
+    hadrill run --runner behave --seed 7 --tags "@sec-6.2.2.1"
+    hadrill lab hotstandby --script drill.lab
+    hadrill lab hotstandby                   # interactive: nodeA$ netstat -in, ! unplug nodeA en0, settle
+
+``run`` starts the test runners as subprocesses (``python -m pytest`` /
+``python -m behave``): the model never imports a test framework. The seed goes
+to the step library through ``$HADRILL_SEED``. When the runners are done it
+reads the per-drill journals (``reports/journal/<runner>/*.json``) and prints
+one line per drill. Exit status: 0 every drill passed, 1 a drill failed,
+2 the drills could not run (a runner crashed, nothing was collected).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+app = typer.Typer(help="HA Drill: failure drills against a model of an HACMP 4.3 cluster.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+
+PASSED, FAILED, COULD_NOT_RUN = 0, 1, 2
+RUNNER_NAMES = {"pytest": "pytest-bdd", "behave": "behave"}
+
+
+class Runner(str, Enum):
+    pytest = "pytest"
+    behave = "behave"
+    both = "both"
+
+
+@dataclass(frozen=True)
+class RunnerOutcome:
+    runner: str          # pytest | behave
+    returncode: int
+    journals: list[dict]
+
+    @property
+    def could_not_run(self) -> bool:
+        """A crash, a usage error, or no drill at all: the verdicts cannot be trusted."""
+        # pytest: 5 = no tests collected, 2-4 = interrupted/internal/usage errors; behave: 0 or 1.
+        return not self.journals or self.returncode not in (0, 1)
+
+    @property
+    def failed(self) -> bool:
+        return self.returncode != 0 or any(j.get("status") != "passed" for j in self.journals)
+
+
+# --- helpers (pure, unit-tested) ------------------------------------------------------------
+def project_root(start: Path | None = None) -> Path:
+    """The nearest directory holding both pyproject.toml and features/ (the drills' home)."""
+    here = (start or Path.cwd()).resolve()
+    for d in (here, *here.parents):
+        if (d / "pyproject.toml").is_file() and (d / "features").is_dir():
+            return d
+    raise FileNotFoundError(f"no HA Drill project (pyproject.toml + features/) at or above {here}")
+
+
+def tag_expression(expr: str, runner: str) -> str:
+    """One tag expression for both runners: behave wants ``@tag``, pytest ``-m`` wants ``tag``."""
+    def convert(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in ("and", "or", "not"):
+            return word
+        bare = word.lstrip("@")
+        return bare if runner == "pytest" else "@" + bare
+    return re.sub(r"@?[\w.:\-/]+", convert, expr)
+
+
+def read_journals(directory: Path) -> list[dict]:
+    if not directory.is_dir():
+        return []
+    return [json.loads(p.read_text()) for p in sorted(directory.glob("*.json"))]
+
+
+def exit_code(outcomes: list[RunnerOutcome]) -> int:
+    if not outcomes or any(o.could_not_run for o in outcomes):
+        return COULD_NOT_RUN
+    return FAILED if any(o.failed for o in outcomes) else PASSED
+
+
+def summary_table(outcomes: list[RunnerOutcome]) -> Table:
+    """One row per drill; one verdict column per runner; the simulated takeover time."""
+    runners = [o.runner for o in outcomes]
+    by_drill: dict[str, dict[str, dict]] = {}
+    for o in outcomes:
+        for j in o.journals:
+            by_drill.setdefault(j["drill"], {})[o.runner] = j
+    table = Table(title="HA Drill results", show_lines=False)
+    table.add_column("Drill")
+    table.add_column("Book IDs")
+    for r in runners:
+        table.add_column(RUNNER_NAMES[r], justify="center")
+    table.add_column("Takeover (s)", justify="right")
+    for drill, per_runner in sorted(by_drill.items(), key=lambda kv: _first(kv[1])["book_ids"] or ["~"]):
+        first = _first(per_runner)
+        verdicts = [_verdict(per_runner.get(r)) for r in runners]
+        times = {j.get("takeover_time") for j in per_runner.values()}
+        shown = " / ".join("—" if t is None else f"{t:.1f}" for t in sorted(times, key=lambda t: (t is None, t)))
+        table.add_row(escape(drill), ", ".join(first["book_ids"]), *verdicts, shown)
+    return table
+
+
+def _first(per_runner: dict[str, dict]) -> dict:
+    return next(iter(per_runner.values()))
+
+
+def _verdict(journal: dict | None) -> str:
+    if journal is None:
+        return "[yellow]not run[/]"
+    return "[green]passed[/]" if journal["status"] == "passed" else "[red]FAILED[/]"
+
+
+def deviation_lines(outcomes: list[RunnerOutcome]) -> list[str]:
+    lines = []
+    for o in outcomes:
+        for j in o.journals:
+            for d in j.get("deviations", []):
+                lines.append(f"{j['drill']} ({RUNNER_NAMES[o.runner]}): {d['check']}: "
+                             f"book expects {d['expected']}, model showed {d['observed']}  [{d['source']}]")
+            for e in j.get("errors", []):
+                lines.append(f"{j['drill']} ({RUNNER_NAMES[o.runner]}): could not run: {e}")
+    return lines
+
+
+# --- hadrill run ------------------------------------------------------------------------------
+def _run_runner(runner: str, root: Path, seed: int, tags: str | None) -> RunnerOutcome:
+    reports = root / "reports"
+    journal_dir = reports / "journal" / runner
+    results = reports / "allure-results" / runner
+    for stale in (journal_dir, results):  # old files would be read as this run's verdicts
+        shutil.rmtree(stale, ignore_errors=True)
+    results.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "HADRILL_SEED": str(seed), "HADRILL_REPORTS": str(reports)}
+    if runner == "pytest":
+        cmd = [sys.executable, "-m", "pytest", "tests/test_features.py", "-p", "no:allure_pytest",
+               "--alluredir", str(results), "-q", "--tb=line"]
+        if tags:
+            cmd += ["-m", tag_expression(tags, "pytest")]
+    else:
+        cmd = [sys.executable, "-m", "behave", "features"]  # Allure output comes from [tool.behave]
+        if tags:
+            cmd += ["--tags", tag_expression(tags, "behave")]
+    console.rule(f"[bold]{RUNNER_NAMES[runner]}[/]  seed {seed}")
+    console.print(" ".join(cmd), style="dim")
+    try:
+        rc = subprocess.run(cmd, cwd=root, env=env, stdin=subprocess.DEVNULL, check=False).returncode
+    except OSError as err:
+        console.print(f"[red]could not start {runner}: {err}[/]")
+        rc = -1
+    return RunnerOutcome(runner, rc, read_journals(journal_dir))
+
+
+@app.command()
+def run(runner: Runner = typer.Option(Runner.both, help="pytest (pytest-bdd), behave, or both"),
+        seed: int = typer.Option(1, help="seed of every random choice in the model"),
+        tags: Optional[str] = typer.Option(None, help='tag expression, e.g. "@sec-6.2.2.1 and not @sec-8.2"'),
+        ) -> None:
+    """Run the drills and print the book-vs-model verdict of each."""
+    try:
+        root = project_root()
+    except FileNotFoundError as err:
+        console.print(f"[red]{err}[/]")
+        raise typer.Exit(COULD_NOT_RUN) from None
+    chosen = ["pytest", "behave"] if runner == Runner.both else [runner.value]
+    outcomes = [_run_runner(r, root, seed, tags) for r in chosen]
+    console.print(summary_table(outcomes))
+    for line in deviation_lines(outcomes):
+        console.print(f"[red]✘[/] {escape(line)}", highlight=False)
+    for o in outcomes:
+        if o.could_not_run:
+            console.print(f"[yellow]{RUNNER_NAMES[o.runner]} could not run the drills "
+                          f"(exit status {o.returncode}, {len(o.journals)} journals)[/]")
+    console.print(f"Allure results: {root / 'reports' / 'allure-results'}   journals: {root / 'reports' / 'journal'}",
+                  style="dim")
+    raise typer.Exit(exit_code(outcomes))
+
+
+# --- hadrill lab ------------------------------------------------------------------------------
+@app.command()
+def lab(fixture: str = typer.Argument(..., help="fixture name (hotstandby) or path to a YAML definition"),
+        script: Optional[Path] = typer.Option(None, help="replay this lab script and print its transcript"),
+        seed: int = typer.Option(1, help="seed of every random choice in the model"),
+        ) -> None:
+    """Open a lab: replay a script, or type lines at a prompt (nodeA$ cmd, ! act, wait N, settle, quit)."""
+    from hamodel.definition import DefinitionError
+    from hamodel.lab import Lab, LabError
+    from hamodel.labscript import replay, run_line
+
+    try:
+        the_lab = Lab.load(fixture, seed=seed)
+        if script is not None:
+            text = script.read_text(encoding="utf-8")
+            sys.stdout.write(replay(the_lab, text, str(script)))
+            return
+    except (LabError, DefinitionError, OSError) as err:
+        console.print(f"[red]{escape(str(err))}[/]", highlight=False)
+        raise typer.Exit(COULD_NOT_RUN) from None
+    console.print(f"{the_lab!r}: type 'nodeA$ command', '! act', 'wait N', 'settle' or 'quit'", style="dim")
+    while True:
+        try:
+            line = input("lab> ")
+        except EOFError:
+            break
+        if line.strip() in ("quit", "exit"):
+            break
+        try:
+            sys.stdout.write(run_line(the_lab, line))
+        except LabError as err:
+            console.print(f"[red]{escape(str(err))}[/]", highlight=False)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,82 @@
+"""Steps that read the cluster events in a node's /tmp/hacmp.out.
+
+Usage (Gherkin)::
+
+    Then hacmp.out on nodeB shows these events in order since the last action:
+      | event              | arguments |
+      | node_down          | nodeA     |
+      | node_down_remote   | nodeA     |
+      | acquire_takeover_addr |        |
+    And hacmp.out on nodeB shows no config_too_long event since the last action
+
+"Since the last action" means the EVENT START lines logged after the latest
+When-step that acted on the cluster (a typed command or a physical act); waiting
+is not an action. "Since the first fault" starts at the drill's first fault
+(a crash, a pulled cable, a stop...), so a final negative check can cover the
+whole drill. The rows are an ordered *subsequence*: other events may come
+in between, as real HACMP logs sub-events and ``*_complete`` events around the
+ones the book names. An ``arguments`` cell lists words that must appear, in
+order, among the event's arguments (``nodeA`` matches ``node_down nodeA graceful``);
+an empty cell accepts any arguments.
+"""
+
+from __future__ import annotations
+
+from steps.drill import Drill
+from steps.observe import HacmpEvent
+from steps.registry import step
+
+
+def wanted_rows(datatable: list[list[str]]) -> list[tuple[str, list[str]]]:
+    """``| event | arguments |`` rows (header first) -> [(name, [words])]."""
+    header, *rows = datatable
+    names = [h.strip().lower() for h in header]
+    if "event" not in names:
+        raise ValueError(f"the event table needs an 'event' column, got {header}")
+    col_event = names.index("event")
+    col_args = names.index("arguments") if "arguments" in names else None
+    return [(row[col_event].strip(), row[col_args].split() if col_args is not None else []) for row in rows]
+
+
+def matches(event: HacmpEvent, name: str, words: list[str]) -> bool:
+    if event.name != name:
+        return False
+    args = iter(event.args)
+    return all(any(a == w for a in args) for w in words)  # words are a subsequence of the args
+
+
+def first_missing(events: list[HacmpEvent], wanted: list[tuple[str, list[str]]]) -> int | None:
+    """Index of the first wanted row not found in order (greedy subsequence), None when all are."""
+    pos = 0
+    for i, (name, words) in enumerate(wanted):
+        while pos < len(events) and not matches(events[pos], name, words):
+            pos += 1
+        if pos == len(events):
+            return i
+        pos += 1
+    return None
+
+
+def _show(wanted: list[tuple[str, list[str]]]) -> str:
+    return " → ".join(" ".join([name, *words]) for name, words in wanted)
+
+
+@step("then", "hacmp.out on {node:Name} shows these events in order since {since:Since}:")
+def events_in_order(world: Drill, node: str, since: str, datatable: list[list[str]]) -> None:
+    wanted = wanted_rows(datatable)
+    events, source = world.events_since(node, since)
+    missing = first_missing(events, wanted)
+    observed = " → ".join(e.text() for e in events) or "no events"
+    if missing is not None:
+        name, words = wanted[missing]
+        observed += f"  [missing in order: {' '.join([name, *words])}]"
+    world.evidence.check(f"event sequence on {node}", _show(wanted), observed,
+                         passed=missing is None, source=source)
+
+
+@step("then", "hacmp.out on {node:Name} shows no {event:Name} event since {since:Since}")
+def no_event(world: Drill, node: str, event: str, since: str) -> None:
+    events, source = world.events_since(node, since)
+    seen = [e.text() for e in events if e.name == event]
+    world.evidence.check(f"no {event} on {node} since {since}", f"no {event} event", "; ".join(seen) or f"no {event} event",
+                         passed=not seen, source=source)
