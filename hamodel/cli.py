@@ -2,7 +2,8 @@
 
 Usage::
 
-    hadrill run                              # every drill, under pytest-bdd and behave
+    hadrill run                              # every drill, under pytest-bdd
+    hadrill run --runner both                # under pytest-bdd and behave
     hadrill run --runner behave --seed 7 --tags "@sec-6.2.2.1"
     hadrill lab hotstandby --script drill.lab
     hadrill lab hotstandby                   # interactive: nodeA$ netstat -in, ! unplug nodeA en0, settle
@@ -170,7 +171,7 @@ def _run_runner(runner: str, root: Path, seed: int, tags: str | None) -> RunnerO
 
 
 @app.command()
-def run(runner: Runner = typer.Option(Runner.both, help="pytest (pytest-bdd), behave, or both"),
+def run(runner: Runner = typer.Option(Runner.pytest, help="pytest (pytest-bdd, the default), behave, or both"),
         seed: int = typer.Option(1, help="seed of every random choice in the model"),
         tags: Optional[str] = typer.Option(None, help='tag expression, e.g. "@sec-6.2.2.1 and not @sec-8.2"'),
         ) -> None:

@@ -248,7 +248,11 @@ class Lab:
         return None
 
     def hacmp_out(self, node: str) -> str:
-        return self._node_host(node).files.get("/tmp/hacmp.out", "")
+        return self.file(node, "/tmp/hacmp.out")
+
+    def file(self, node: str, path: str) -> str:
+        """A file on ``node``'s own disk as it is now, whatever state the node is in ("" if absent)."""
+        return self._node_host(node).files.get(path, "")
 
     def events(self, node: str) -> list[LoggedEvent]:
         """The EVENT lines of ``node``'s /tmp/hacmp.out, parsed as an administrator would read them."""

@@ -10,19 +10,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PYTHON="${PYTHON:-python3}"
-if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    echo "HA Drill needs Python 3.11 or newer; '$PYTHON' is not (set PYTHON=...)" >&2
-    exit 2
-fi
-if [ ! -x .venv/bin/python ]; then
-    "$PYTHON" -m venv .venv
-fi
-# Reinstall only when the dependency pins changed: pip would otherwise rebuild the editable wheel every run.
-if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
-    .venv/bin/python -m pip install --quiet --no-input --upgrade pip
-    .venv/bin/python -m pip install --quiet --no-input -e '.[test]'
-    touch .venv/.installed
-fi
-
-exec .venv/bin/hadrill run "$@"
+source scripts/setup.sh
+# Both runners by default (hadrill run alone uses pytest-bdd); a later --runner wins.
+exec .venv/bin/hadrill run --runner both "$@"

@@ -11,20 +11,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-PYTHON="${PYTHON:-python3}"
-if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    echo "HA Drill needs Python 3.11 or newer; '$PYTHON' is not (set PYTHON=...)" >&2
-    exit 2
-fi
 set -e
-if [ ! -x .venv/bin/python ]; then
-    "$PYTHON" -m venv .venv
-fi
-if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
-    .venv/bin/python -m pip install --quiet --no-input --upgrade pip
-    .venv/bin/python -m pip install --quiet --no-input -e '.[test]'
-    touch .venv/.installed
-fi
+source scripts/setup.sh
 set +e
 PY=.venv/bin/python
 

@@ -71,11 +71,7 @@ def _epoch() -> datetime:
 
 def node_file(world: Drill, node: str, path: str) -> str:
     """A node's local file as it is on its disk, whatever the node's state (reporting only)."""
-    lab = world.lab
-    if path == "/tmp/hacmp.out":
-        return lab.hacmp_out(node)
-    host = lab.world.hosts[node]  # the lab has no file read besides hacmp_out
-    return host.files.get(path, "")
+    return world.lab.file(node, path)
 
 
 def journal(world: Drill, runner: str, drill: str, feature: str, tags: list[str], failed: bool) -> dict:
