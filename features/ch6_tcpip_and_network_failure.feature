@@ -82,3 +82,30 @@ Feature: 6.2.2.3 and 6.2.3 TCP/IP subsystem and network failure
     And client1 pings nodeA_svc without loss
     And rg1 is held by nodeA only
     And hacmp.out on nodeB shows no node_down event since the last action
+
+  @sec-6.2.3 @sec-5.1.2 @sec-5.1.3 @allure.label.story:6.2.3_Network_failure_with_a_customised_action
+  Scenario: Every network cable pulled on a cluster with a customised network_down: the action runs
+    Book 6.2.3: "a customised action, if one is defined, must run: check that
+    it did". hotstandby_custom defines a post-event command and a notify
+    command for network_down (book 5.1.2 and 5.1.3). HACMP runs them on every
+    node that runs the event, notify before and after the event script and
+    the post-event command after it. Modelling choice: "$*" in a command
+    stands for the event name and its arguments, which HACMP passes to the
+    customised scripts. Still nothing takes over: the customisation only
+    writes notices.
+
+    Given the "hotstandby_custom" cluster is loaded
+    And cluster services are started on nodeA and nodeB
+    When I pull every network cable of nodeA and nodeB
+    And I wait until the cluster settles
+    Then hacmp.out on nodeB shows these events in order since the last action:
+      | event        | arguments |
+      | network_down | -1 ether1 |
+    And /tmp/network_events.log on nodeA contains "post-event: network_down -1 ether1"
+    And /tmp/network_events.log on nodeB contains "post-event: network_down -1 ether1"
+    And /tmp/notify.log on nodeB contains "notify: network_down -1 ether1"
+    And rg1 is held by nodeA only
+    And hacmp.out on nodeB shows no acquire_takeover_addr event since the last action
+    When I plug every network cable of nodeA and nodeB back in
+    And I wait until the cluster settles
+    Then /tmp/network_events.log on nodeB contains "post-event: network_up -1 ether1"

@@ -180,6 +180,18 @@ class ResourceGroupSpec:
 
 
 @dataclass
+class EventCustomSpec:
+    """Customised processing of one cluster event (book 5.1.2-5.1.3): shell lines HACMP runs
+    on every node that runs the event. ``$*`` in a line becomes the event name and arguments."""
+
+    name: str  # node_down, network_down, ...
+    pre: str | None = None  # before the event script
+    post: str | None = None  # after it
+    notify: str | None = None  # before and after it
+    line: int = 0
+
+
+@dataclass
 class ClusterDefinition:
     """One fixture: the whole cluster, hardware to resource groups."""
 
@@ -195,6 +207,7 @@ class ClusterDefinition:
     users: list[UserSpec] = field(default_factory=list)
     application_servers: list[ApplicationServerSpec] = field(default_factory=list)
     resource_groups: list[ResourceGroupSpec] = field(default_factory=list)
+    events: list[EventCustomSpec] = field(default_factory=list)
     #: ``/usr/sbin/cluster/etc/clinfo.rc`` PING_CLIENT_LIST: client IPs pinged after takeover.
     ping_client_list: list[str] = field(default_factory=list)
 

@@ -99,6 +99,8 @@ class Lab:
         self.definition = definition
         self.seed = seed
         self.world = World(definition, seed)
+        # Customised event commands (book 5.1.2) run through the same command layer as typed ones.
+        self.world.cluster.shell = lambda node, line: execute(self.world, node, line)
         self.timeline: list[TimelineEntry] = []
 
     def __repr__(self) -> str:

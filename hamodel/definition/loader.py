@@ -28,7 +28,7 @@ from typing import Any, Iterator
 import yaml
 
 from hamodel.config import (
-    AdapterSpec, ApplicationServerSpec, ClientSpec, ClusterDefinition, ClusterId, HubSpec,
+    AdapterSpec, ApplicationServerSpec, ClientSpec, ClusterDefinition, ClusterId, EventCustomSpec, HubSpec,
     LogicalVolumeSpec, NetworkSpec, NicSpec, NodeSpec, ProcessSpec, ResourceGroupSpec,
     SerialLinkSpec, SharedDiskSpec, UserSpec, VolumeGroupSpec,
 )
@@ -41,7 +41,7 @@ SECTIONS = {  # how a message names one record of each list section
     "shared_disks": "shared disk", "volume_groups": "volume group",
     "logical_volumes": "logical volume", "networks": "network", "adapters": "adapter",
     "clients": "client", "users": "user", "application_servers": "application server",
-    "processes": "process", "resource_groups": "resource group",
+    "processes": "process", "resource_groups": "resource group", "events": "event customisation",
 }
 
 
@@ -277,7 +277,7 @@ _MAKERS: dict[str, Any] = {
     "shared_disks": SharedDiskSpec, "volume_groups": VolumeGroupSpec,
     "logical_volumes": LogicalVolumeSpec, "networks": NetworkSpec, "adapters": AdapterSpec,
     "clients": ClientSpec, "users": UserSpec, "application_servers": ApplicationServerSpec,
-    "resource_groups": ResourceGroupSpec,
+    "resource_groups": ResourceGroupSpec, "events": EventCustomSpec,
     # ProcessSpec keeps no line of its own; the line table remembers it.
     "processes": lambda line, **values: ProcessSpec(**values),
 }

@@ -33,7 +33,8 @@ from hamodel.definition.rules_book import IP_NIMS, Index, check_book
 _SCHEMA_TEXT = {
     "": "cluster:mapping! hubs:records nodes:records! serial_links:records "
         "shared_disks:records volume_groups:records networks:records! clients:records "
-        "users:records application_servers:records resource_groups:records ping_client_list:ips",
+        "users:records application_servers:records resource_groups:records events:records "
+        "ping_client_list:ips",
     "cluster": "id:int! name:text!",  # name characters: book 4.2.1, in rules_book
     "hubs": "name:name! uplink:name",
     "nodes": "name:name! cpu_id:text! smp:bool nics:records ttys:names",
@@ -53,6 +54,7 @@ _SCHEMA_TEXT = {
     "resource_groups": "name:name! type:group_type! nodes:names! inactive_takeover:bool "
                        "service_labels:names volume_groups:names filesystems:paths "
                        "application_servers:names",
+    "events": "name:event! pre:text post:text notify:text",
 }
 
 CHOICES = {
@@ -63,6 +65,9 @@ CHOICES = {
     "rate": ("fast", "normal", "slow"),  # book 5.3
     "function": ("service", "boot", "standby"),  # book 2.4.3
     "group_type": ("cascading", "rotating", "concurrent"),  # book 2.4.1
+    "event": ("node_up", "node_up_complete", "node_down", "node_down_complete", "network_down",
+              "network_down_complete", "network_up", "network_up_complete", "swap_adapter",
+              "swap_adapter_complete", "fail_standby", "join_standby"),  # book 5.1.1
 }
 
 _EXPECTED = {

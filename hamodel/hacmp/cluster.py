@@ -17,9 +17,11 @@ partitioned cluster the views differ, as they would on real nodes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from hamodel.config import AdapterSpec, ApplicationServerSpec, ClusterDefinition, NetworkSpec, ResourceGroupSpec
+from hamodel.config import (
+    AdapterSpec, ApplicationServerSpec, ClusterDefinition, EventCustomSpec, NetworkSpec, ResourceGroupSpec,
+)
 from hamodel.hacmp.events import ClusterEvent, EventContext, EventRunner
 from hamodel.hacmp.nim import detection
 from hamodel.hacmp.topology import Endpoint, Topology, Verdict
@@ -47,6 +49,10 @@ class Cluster:
         self._labels = {a.label: (net, a) for net, a in definition.adapters()}
         self.managers = {n.name: ClusterManager(n.name, locations={g: None for g in self.groups}) for n in definition.nodes}
         self.runner = EventRunner(self)
+        self._custom = {e.name: e for e in definition.events}
+        #: How a node's shell runs a command line: the lab plugs in the command layer
+        #: (hamodel.commands sits above this layer). Returns (output, status).
+        self.shell: Callable[[str, str], tuple[str, int]] | None = None
         for host in (world.hosts[n.name] for n in definition.nodes):
             for name, group in CLUSTER_SUBSYSTEMS:
                 host.src.define(name, group)
@@ -74,6 +80,19 @@ class Cluster:
 
     def app_server(self, name: str) -> ApplicationServerSpec:
         return next(a for a in self.definition.application_servers if a.name == name)
+
+    def customisation(self, event: str) -> EventCustomSpec | None:
+        return self._custom.get(event)
+
+    def run_custom(self, node: str, line: str) -> None:
+        """A pre/post/notify command: traced in hacmp.out with what it printed."""
+        host = self.world.hosts[node]
+        host.append("/tmp/hacmp.out", f"+ {line}\n")
+        if self.shell is None:
+            host.append("/tmp/hacmp.out", "ksh: no shell in this world\n")
+            return
+        output, status = self.shell(node, line)
+        host.append("/tmp/hacmp.out", output + (f"+ exit status {status}\n" if status else ""))
 
     def cluster_addresses(self) -> list[str]:
         return [a.ip for _, a in self.definition.adapters() if a.ip and a.function != "boot"]

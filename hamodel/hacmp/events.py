@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 CONFIG_TOO_LONG = 360.0
 CONFIG_TOO_LONG_REPEAT = 30.0
+CUSTOM_SECONDS = 0.5
 
 Script = Generator[float, None, int]
 #: One phase of an event: node -> the generator function run there.
@@ -128,8 +129,13 @@ class EventRunner:
             for node in nodes:
                 self.cluster.managers[node].state = "ST_RP_RUNNING"
                 self.cluster.log_event(node, "START", name, args)
+            custom = self.cluster.customisation(name) if event.args[1:2] != ("forced",) else None
+            if custom:  # book 5.1.2: a forced node_down runs no pre/post/notify command
+                yield from self._customised(nodes, name, args, (custom.notify, custom.pre))
             for phase in phases:
                 yield from self._run_phase(event, phase)
+            if custom:
+                yield from self._customised(nodes, name, args, (custom.post, custom.notify))
             for node in nodes:
                 if self.cluster.alive(node):
                     self.cluster.log_event(node, "COMPLETED", name, args, event.rc)
@@ -140,6 +146,18 @@ class EventRunner:
                 self.cluster.managers[node].state = "ST_STABLE"
         scripts.finish(self.cluster, event)
         return event.rc
+
+    def _customised(self, nodes: list[str], name: str, args: tuple[str, ...],
+                    lines: tuple[str | None, ...]) -> Iterator[float]:
+        """Run the customised command lines of an event on every node that runs it."""
+        for line in lines:
+            if not line:
+                continue
+            text = line.replace("$*", " ".join((name, *args)))
+            for node in nodes:
+                if self.cluster.alive(node):
+                    self.cluster.run_custom(node, text)
+            yield CUSTOM_SECONDS
 
     def _run_phase(self, event: ClusterEvent, phase: Phase) -> Iterator[float]:
         procs: list[tuple[str, Process, EventContext]] = []

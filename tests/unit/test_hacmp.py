@@ -79,3 +79,30 @@ def test_same_seed_same_acts_give_byte_identical_logs():
         return lab.hacmp_out("nodeA") + lab.hacmp_out("nodeB") + lab.transcript()
     assert run(3) == run(3)
     assert run(3) != run(4)
+
+
+def test_customised_commands_run_on_every_node_of_the_event():
+    lab = started("hotstandby_custom")
+    lab.run("nodeA", "sh /etc/tcp.clean")
+    lab.settle()
+    for node in ("nodeA", "nodeB"):
+        assert lab.file(node, "/tmp/network_events.log") == "post-event: network_down nodeA ether1\n"
+        assert lab.file(node, "/tmp/notify.log").count("notify: network_down nodeA ether1") == 2
+
+
+def test_a_forced_node_down_runs_no_customised_command():
+    definition = Lab.load("hotstandby_custom").definition
+    definition.events[0].name = "node_down"  # the same commands, now on node_down
+    lab = Lab(definition, 1)
+    for node in ("nodeA", "nodeB"):
+        lab.run(node, "smit clstart")
+    lab.settle()
+    lab.run("nodeA", "smit clstop forced")
+    lab.settle()
+    assert any(e.name == "node_down" for e in lab.events("nodeB"))
+    assert lab.file("nodeB", "/tmp/network_events.log") == ""
+    lab.run("nodeA", "smit clstart")
+    lab.settle()
+    lab.run("nodeA", "smit clstop graceful")
+    lab.settle()
+    assert lab.file("nodeB", "/tmp/network_events.log") == "post-event: node_down nodeA graceful\n"
