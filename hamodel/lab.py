@@ -203,7 +203,7 @@ class Lab:
         if cluster.runner.busy():
             return True
         return any(h.state == "booting" for h in self.world.hosts.values()) or any(
-            m.state not in ("ST_INIT", "ST_STABLE") for m in cluster.managers.values())
+            m.state not in ("ST_INIT", "ST_STABLE", "RP_FAILED") for m in cluster.managers.values())
 
     def settle(self, limit: float = 1800.0) -> float:
         """Run until no event has been queued or running for a quiet period; return the seconds it took."""

@@ -7,6 +7,7 @@ Usage::
     clstop -g | -gr | -f              the script smit clstop runs
     clfindres [-s] [group ...]
     clstat -a                          one screen of the ASCII status monitor
+    clruncmd nodeB                     resume after a failed event script
 
 SMIT's dialogue is reduced to its outcome: the fields the book sets
 (4.4.2: start now, broadcast, no lock services, clinfo true) are the ones
@@ -80,7 +81,7 @@ def clfindres(sh: Shell) -> tuple[str, int]:
         if g not in sh.world.cluster.groups:
             return f"clfindres: resource group {g} is not defined.\n", 1
         loc = manager.locations.get(g)
-        state = "UP" if loc else "DOWN"
+        state = "ERROR" if g in manager.errors else "UP" if loc else "DOWN"
         rows.append((g, sh.world.cluster.group(g).type, state, loc or ""))
     if "-s" in opts:
         return "".join(f"{g}:{state}:{loc}:{t}\n" for g, t, state, loc in rows), 0
@@ -125,3 +126,17 @@ def clstat(sh: Shell) -> tuple[str, int]:
         out.append("")
     out.append("************************ f/forward, b/back, r/refresh, q/quit ***********")
     return "\n".join(out) + "\n", 0
+
+
+@command("clruncmd")
+def clruncmd(sh: Shell) -> tuple[str, int]:
+    """Resume event processing after a failed event script (book 7.2)."""
+    _need_node(sh)
+    if len(sh.args) != 1:
+        raise UsageError("Usage: clruncmd node_name\n")
+    node = sh.args[0]
+    if node not in sh.world.cluster.managers:
+        return f"clruncmd: {node} is not a cluster node.\n", 1
+    if not sh.world.cluster.runner.clruncmd(node):
+        return f"clruncmd: no failed event is waiting on {node}.\n", 1
+    return "", 0

@@ -39,6 +39,8 @@ class ClusterManager:
     state: str = "ST_INIT"
     view: set[str] = field(default_factory=set)
     locations: dict[str, str | None] = field(default_factory=dict)
+    #: Groups whose acquisition failed, as this manager saw it (clfindres shows ERROR).
+    errors: set[str] = field(default_factory=set)
 
 
 class Cluster:

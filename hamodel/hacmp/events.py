@@ -9,7 +9,9 @@ An event is *queued*, then *running* on every participating node (its
 ``EVENT START:`` line goes to each node's ``/tmp/hacmp.out``), phase after
 phase: every node runs its part of a phase, and nodes done early wait at the
 barrier (``ST_BARRIER``) for the rest. Then the matching ``*_complete``
-event runs the same way, and the event is *done*. Each part is an event
+event runs the same way, and the event is *done*. When a script fails
+(non-zero exit) the event is *stuck*: the cluster managers show ``RP_FAILED``
+and process nothing more until ``clruncmd`` resumes them (book 7.2). Each part is an event
 script written as a generator (see :mod:`hamodel.hacmp.scripts`) that
 yields the virtual seconds each command takes. An event that runs longer
 than 360 s makes the cluster manager log ``config_too_long`` (book 7.2).
@@ -44,6 +46,10 @@ class ClusterEvent:
     started_at: float | None = None
     ended_at: float | None = None
     rc: int = 0
+    #: A sub-event failed: processing waits (RP_FAILED) until clruncmd sets ``resumed``.
+    stuck: bool = False
+    resumed: bool = False
+    failed_nodes: set[str] = field(default_factory=set)
     #: Filled by the event script's planner, read by its _complete event.
     plan: dict = field(default_factory=dict)
 
@@ -74,7 +80,10 @@ class EventContext:
         self.host.append("/tmp/hacmp.out", f"+ {line}\n")
 
     def sub(self, name: str, args: tuple[str, ...], body: Callable[[], Iterator[float]]) -> Iterator[float]:
-        """Run a sub-event: its own START/COMPLETED lines around ``body``."""
+        """Run a sub-event: its own START/COMPLETED lines around ``body``. Once a sub-event
+        has failed the script exits, so later sub-events of it do not run."""
+        if self.rc:
+            return self.rc
         self.cluster.log_event(self.node, "START", name, args)
         rc = yield from body()
         rc = rc or 0
@@ -91,6 +100,9 @@ class EventRunner:
         self.history: list[ClusterEvent] = []
 
     def busy(self) -> bool:
+        """Events are running or about to; an event waiting for clruncmd blocks the rest, so it is not busy."""
+        if any(e.stuck for e in self.running):
+            return any(not e.stuck for e in self.running)
         return bool(self.queue or self.running)
 
     def pending(self, key: tuple) -> bool:
@@ -139,6 +151,8 @@ class EventRunner:
             for node in nodes:
                 if self.cluster.alive(node):
                     self.cluster.log_event(node, "COMPLETED", name, args, event.rc)
+            if event.rc:
+                yield from self._wait_for_clruncmd(event)
         watchdog.cancel()
         event.ended_at = sched.now
         for node in event.participants:
@@ -146,6 +160,28 @@ class EventRunner:
                 self.cluster.managers[node].state = "ST_STABLE"
         scripts.finish(self.cluster, event)
         return event.rc
+
+    def _wait_for_clruncmd(self, event: ClusterEvent) -> Iterator[float]:
+        """A failed event script stops event processing (RP_FAILED) until an administrator has
+        fixed the cause and typed ``clruncmd`` (book 7.2); config_too_long keeps reporting it."""
+        event.stuck = True
+        while not event.resumed:
+            for node in event.participants:
+                if self.cluster.alive(node):
+                    self.cluster.managers[node].state = "RP_FAILED"
+            if not any(self.cluster.alive(n) for n in event.participants):
+                break
+            yield 1.0
+        event.stuck = False
+        event.resumed = False
+        event.rc = 0
+
+    def clruncmd(self, node: str) -> bool:
+        """Resume the event stuck on ``node``'s cluster managers; False when none is stuck."""
+        stuck = [e for e in self.running if e.stuck and node in e.participants]
+        for event in stuck:
+            event.resumed = True
+        return bool(stuck)
 
     def _customised(self, nodes: list[str], name: str, args: tuple[str, ...],
                     lines: tuple[str | None, ...]) -> Iterator[float]:
@@ -178,8 +214,11 @@ class EventRunner:
             if not waiting:
                 break
             yield 0.5
-        for _, proc, ctx in procs:
-            event.rc = event.rc or ctx.rc or (proc.result or 0)
+        for node, proc, ctx in procs:
+            rc = ctx.rc or (proc.result or 0)
+            if rc:
+                event.failed_nodes.add(node)
+            event.rc = event.rc or rc
 
     def _config_too_long(self, event: ClusterEvent) -> None:
         if event.ended_at is not None:

@@ -170,8 +170,23 @@ def start_server(ctx: EventContext, servers: list[str]) -> Iterator[float]:
             if uid is None:
                 ctx.trace(f"{app.start}[3]: su: user {proc.user} does not exist")
                 return 1
+            missing = _unmounted_path(ctx, proc.command)
+            if missing:
+                ctx.trace(f"{app.start}[4]: {proc.command.split()[0]}: cannot open {missing}: file system not mounted")
+                return 1
             ctx.host.processes.spawn(proc.user, uid, proc.command, ctx.now)
     return 0
+
+
+def _unmounted_path(ctx: EventContext, command: str) -> str | None:
+    """A path in ``command`` that lies in a shared JFS not mounted here (the program cannot start)."""
+    storage = ctx.cluster.world.storage
+    mounts = [lv.mount for vg in storage.groups.values() if not vg.local for lv in vg.lvs if lv.mount]
+    for word in command.split():
+        for mount in mounts:
+            if (word == mount or word.startswith(mount.rstrip("/") + "/")) and mount not in ctx.host.lvm.mounted:
+                return word
+    return None
 
 
 def stop_server(ctx: EventContext, servers: list[str]) -> Iterator[float]:
@@ -429,10 +444,7 @@ def finish(cluster: Cluster, event: ClusterEvent) -> None:
         reference = next((n for n in live if n != joining), joining)
         if reference != joining:
             cluster.managers[joining].locations = dict(cluster.managers[reference].locations)
-        for node, groups in event.plan.get("acquire", {}).items():
-            for g in groups:
-                for n in live:
-                    cluster.managers[n].locations[g] = node
+        _place(cluster, live, event)
     elif event.name == "node_down":
         leaving = event.args[0]
         for n in live:
@@ -442,8 +454,17 @@ def finish(cluster: Cluster, event: ClusterEvent) -> None:
             if event.plan.get("mode") != "forced":  # a forced stop leaves the groups where they are
                 for g in event.plan.get("held", []):
                     cluster.managers[n].locations[g] = None
-            for node, groups in event.plan.get("acquire", {}).items():
-                for g in groups:
-                    cluster.managers[n].locations[g] = node
+        _place(cluster, [n for n in live if n != leaving], event)
         if leaving in live and event.plan.get("mode") in ("graceful", "graceful_with_takeover"):
             cluster.daemons_stop(leaving)
+
+
+def _place(cluster: Cluster, viewers: list[str], event: ClusterEvent) -> None:
+    """Record who acquired which group; a group whose acquisition failed is in ERROR."""
+    for node, groups in event.plan.get("acquire", {}).items():
+        for g in groups:
+            for n in viewers:
+                manager = cluster.managers[n]
+                failed = node in event.failed_nodes
+                manager.locations[g] = None if failed else node
+                (manager.errors.add if failed else manager.errors.discard)(g)

@@ -106,3 +106,30 @@ def test_a_forced_node_down_runs_no_customised_command():
     lab.run("nodeA", "smit clstop graceful")
     lab.settle()
     assert lab.file("nodeB", "/tmp/network_events.log") == "post-event: node_down nodeA graceful\n"
+
+
+def test_failed_takeover_stops_event_processing_until_clruncmd():
+    """Book 7.2 and 4.3.1.1: with nodeB's only standby gone, nodeB cannot take nodeA's address."""
+    lab = started()
+    lab.act("unplug nodeB en1")
+    lab.settle()
+    lab.act("power off nodeA")
+    lab.settle()
+    failed = [e for e in lab.events("nodeB") if e.kind == "COMPLETED" and e.rc]
+    assert [(e.name, e.rc) for e in failed] == [("acquire_takeover_addr", 1), ("node_down_remote", 1), ("node_down", 1)]
+    assert not any(e.name == "get_disk_vg_fs" for e in lab.events("nodeB"))  # the script exited
+    assert lab.run("nodeB", "lssrc -ls clstrmgr").output.splitlines()[-1] == "Current state: RP_FAILED"
+    lab.wait(400)
+    assert "config_too_long" in lab.hacmp_out("nodeB")
+    assert lab.run("nodeB", "clruncmd nodeB").status == 0
+    lab.settle()
+    # node_down_complete then fails too: app1 cannot start without /sharedfs.
+    assert "cannot open /sharedfs/app.conf" in lab.hacmp_out("nodeB")
+    assert lab.world.cluster.managers["nodeB"].state == "RP_FAILED"
+    assert lab.run("nodeB", "clruncmd nodeB").status == 0
+    lab.settle()
+    assert lab.world.cluster.managers["nodeB"].state == "ST_STABLE"
+    assert lab.run("nodeB", "clruncmd nodeB").status == 1
+    assert any(e.name == "node_down_complete" for e in lab.events("nodeB"))
+    assert "rg1         cascading  ERROR" in lab.run("nodeB", "clfindres").output
+    assert lab.holders("rg1") == []
