@@ -223,7 +223,9 @@ class Cluster:
         if v.kind == "node_down":
             enqueue(ClusterEvent("node_down", (v.node,), participants, cause="missed heartbeats on every network"))
         elif v.kind == "node_join":
-            enqueue(ClusterEvent("node_up", (v.node,), participants, cause="cluster services started"))
+            # Nodes join one at a time across the partition (see prepare).
+            enqueue(ClusterEvent("node_up", (v.node,), frozenset({v.node}), scope=participants,
+                                 cause="cluster services started"))
         elif v.kind in ("adapter_down", "adapter_up") and not v.endpoint.device.startswith("tty"):
             role = self.adapter_role(v.node, v.endpoint.device)
             if role is None:
@@ -238,6 +240,14 @@ class Cluster:
                 enqueue(ClusterEvent(name, (v.node, ip), participants, cause=str(v.endpoint)))
         elif v.kind in ("network_down", "network_up"):
             enqueue(ClusterEvent(v.kind, (v.node or "-1", v.network), participants, cause=v.kind))
+
+    def prepare(self, event: ClusterEvent) -> None:
+        """Just before an event runs: a node_up runs on the joiner and the nodes that have
+        already joined by then (two nodes started together join one after the other)."""
+        if event.name == "node_up":
+            joiner = event.args[0]
+            joined = {n for n in event.scope if n != joiner and self.alive(n) and self.managers[n].view}
+            event.participants = frozenset(joined | {joiner})
 
     # --- logs ---------------------------------------------------------------------------
     def log_event(self, node: str, kind: str, name: str, args: tuple[str, ...], rc: int | None = None) -> None:

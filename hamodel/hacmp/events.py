@@ -42,6 +42,8 @@ class ClusterEvent:
     args: tuple[str, ...]
     participants: frozenset[str]
     cause: str = ""
+    #: Nodes whose cluster managers must be free before it runs (default: the participants).
+    scope: frozenset[str] = frozenset()
     queued_at: float = 0.0
     started_at: float | None = None
     ended_at: float | None = None
@@ -116,13 +118,15 @@ class EventRunner:
         self.cluster.world.sched.call_in(0.0, self._dispatch)
 
     def _dispatch(self) -> None:
-        busy_nodes = set().union(*(e.participants for e in self.running)) if self.running else set()
+        # Events of separate partitions may run at once; within one, one event at a time.
+        busy_nodes = set().union(*(e.scope | e.participants for e in self.running)) if self.running else set()
         for event in list(self.queue):
-            if event.participants & busy_nodes:
+            if (event.scope | event.participants) & busy_nodes:
                 continue
             self.queue.remove(event)
             self.running.append(event)
-            busy_nodes |= event.participants
+            busy_nodes |= event.scope | event.participants
+            self.cluster.prepare(event)
             Process(self.cluster.world.sched, self._run(event), lambda _rc, e=event: self._finished(e))
 
     def _finished(self, event: ClusterEvent) -> None:

@@ -378,7 +378,7 @@ def plan(cluster: Cluster, event: ClusterEvent):
         joining = event.args[0]
         live = set(event.participants)
         # The joining node learns where the groups are from the members already up.
-        members = sorted(n for n in live if n != joining and joining not in cluster.managers[n].view)
+        members = sorted(n for n in live if n != joining and cluster.managers[n].view)
         acquire, release = [], {}
         for g in cluster.groups.values():
             holder = cluster.location(members[0], g.name) if members else None
@@ -440,7 +440,7 @@ def finish(cluster: Cluster, event: ClusterEvent) -> None:
     if event.name == "node_up":
         joining = event.args[0]
         for n in live:
-            cluster.managers[n].view = set(live)
+            cluster.managers[n].view |= set(live)
         reference = next((n for n in live if n != joining), joining)
         if reference != joining:
             cluster.managers[joining].locations = dict(cluster.managers[reference].locations)

@@ -7,6 +7,7 @@ checker. A failure prints as a short replayable list of lab acts.
 Invariants (DESIGN.md "Beyond the book"):
 * a non-concurrent resource group is held by one node at most;
 * a service address is configured on one live node at most;
+* a stable cluster manager locates each held group where it physically is;
 * the cluster always settles, and no act raises.
 
 The serial link is never cut here: with it alive the cluster cannot
@@ -84,8 +85,28 @@ class ClusterCampaign(RuleBasedStateMachine):
             assert len(owners) <= 1, f"{adapter.label} on {owners}\n{self.lab.transcript()}"
 
 
+    @invariant()
+    def cluster_managers_know_where_the_groups_are(self) -> None:
+        """What clfindres would say on a member agrees with where a group physically is."""
+        cluster = self.lab.world.cluster
+        for group in cluster.groups:
+            holders = self.lab.holders(group)
+            if not holders:
+                continue
+            for node in sorted(cluster.members()):
+                manager = cluster.managers[node]
+                if manager.view and manager.state == "ST_STABLE":
+                    assert manager.locations[group] == holders[0], (
+                        f"{node} locates {group} on {manager.locations[group]}, it is on {holders[0]}\n"
+                        f"{self.lab.transcript()}")
+
+
 class MutualCampaign(ClusterCampaign):
     fixture = "mutual"
+
+
+class InactiveTakeoverCampaign(ClusterCampaign):
+    fixture = "hotstandby_it"
 
 
 campaign_settings = settings(max_examples=50, stateful_step_count=10, deadline=None,
@@ -94,6 +115,8 @@ TestHotStandbyCampaign = ClusterCampaign.TestCase
 TestHotStandbyCampaign.settings = campaign_settings
 TestMutualCampaign = MutualCampaign.TestCase
 TestMutualCampaign.settings = campaign_settings
+TestInactiveTakeoverCampaign = InactiveTakeoverCampaign.TestCase
+TestInactiveTakeoverCampaign.settings = campaign_settings
 
 
 def test_report_cases_run() -> None:
