@@ -199,35 +199,36 @@ def stop_server(ctx: EventContext, servers: list[str]) -> Iterator[float]:
     return 0
 
 
-def release_takeover_addr(ctx: EventContext, labels: list[str]) -> Iterator[float]:
-    """Give a taken-over service address back: the standby adapter gets its standby address and burned-in MAC."""
+def _give_back(ctx: EventContext, labels: list[str], function: str) -> Iterator[float]:
+    """Each interface holding one of ``labels`` goes back to an unused label of ``function``
+    (standby or boot) on its network, with its burned-in MAC; returns the addresses it took."""
     stack = ctx.host.stack
+    restored = []
     for label in labels:
         net, svc = ctx.cluster.label(label)
         iface = stack.owner_of(svc.ip)
         if iface is None:
             continue
-        standby = ctx.cluster.unused_label(ctx.node, net.name, "standby")
+        own = ctx.cluster.unused_label(ctx.node, net.name, function)
         yield from _set_mac(ctx, iface, iface.nic.burned_in, net.nim)
-        if standby is None:
+        if own is None:
             stack.remove_address(svc.ip)
             continue
-        yield from _ifconfig(ctx, iface, standby.ip, standby.netmask)
-        _announce(ctx, "join_standby", standby.ip)
+        yield from _ifconfig(ctx, iface, own.ip, own.netmask)
+        restored.append(own.ip)
+    return restored
+
+
+def release_takeover_addr(ctx: EventContext, labels: list[str]) -> Iterator[float]:
+    """Give a taken-over service address back: the standby adapter is a standby again."""
+    for ip in (yield from _give_back(ctx, labels, "standby")):
+        _announce(ctx, "join_standby", ip)
     return 0
 
 
 def release_service_addr(ctx: EventContext, labels: list[str]) -> Iterator[float]:
     """The service adapter goes back to its boot address and burned-in MAC."""
-    stack = ctx.host.stack
-    for label in labels:
-        net, svc = ctx.cluster.label(label)
-        iface = stack.owner_of(svc.ip)
-        boot = ctx.cluster.unused_label(ctx.node, net.name, "boot")
-        if iface is None or boot is None:
-            continue
-        yield from _set_mac(ctx, iface, iface.nic.burned_in, net.nim)
-        yield from _ifconfig(ctx, iface, boot.ip, boot.netmask)
+    yield from _give_back(ctx, labels, "boot")
     return 0
 
 
