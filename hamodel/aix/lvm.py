@@ -85,13 +85,13 @@ class Lvm:
         disks = [self.storage.disks[d] for d in vg.disks]
         for disk in disks:
             if disk.reachable_from(self.node) and not disk.usable_by(self.node):
-                return (f"0516-013 varyonvg: The volume group cannot be varied on because\n"
-                        f"        there are no good copies of the descriptor area.\n"
+                return ("0516-013 varyonvg: The volume group cannot be varied on because\n"
+                        "        there are no good copies of the descriptor area.\n"
                         f"0516-024 varyonvg: Unable to open physical volume {disk.name}; it is reserved by another host.")
         missing = [d for d in disks if not d.reachable_from(self.node)]
         if missing and (not vg.quorum or len(missing) * 2 >= len(disks)):
-            return (f"0516-052 varyonvg: Volume group cannot be varied on without a\n"
-                    f"        quorum. More physical volumes in the group must be active.")
+            return ("0516-052 varyonvg: Volume group cannot be varied on without a\n"
+                    "        quorum. More physical volumes in the group must be active.")
         if not vg.local:
             for disk in disks:
                 if disk.reachable_from(self.node):
@@ -105,7 +105,7 @@ class Lvm:
         vg = self.storage.groups[name]
         busy = [lv.mount for lv in vg.lvs if lv.mount in self.mounted]
         if busy:
-            return f"0516-012 varyoffvg: Logical volume must be closed. If the logical\n        volume contains a filesystem, the umount command will close it."
+            return "0516-012 varyoffvg: Logical volume must be closed. If the logical\n        volume contains a filesystem, the umount command will close it."
         self.varied_on.remove(name)
         for d in vg.disks:
             disk = self.storage.disks[d]
@@ -138,7 +138,7 @@ class Lvm:
 
     def umount(self, mount: str, busy: bool) -> str | None:
         if mount not in self.mounted:
-            return f"umount: 0506-347 Cannot find anything to unmount."
+            return "umount: 0506-347 Cannot find anything to unmount."
         if busy:
             return f"umount: 0506-349 Cannot unmount /dev/{self.storage.lv_for_mount(mount)[1].name}: The requested resource is busy."
         self.mounted.remove(mount)

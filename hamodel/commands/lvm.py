@@ -37,7 +37,7 @@ def lsvg(sh: Shell) -> tuple[str, int]:
             if key is None:
                 return f"0516-306 lsvg: Unable to find volume group {name} in the Device\n        Configuration Database.\n", 1
             if key not in lvm.varied_on:
-                return f"0516-010 lsvg: Volume group must be varied on; use varyonvg command.\n", 1
+                return "0516-010 lsvg: Volume group must be varied on; use varyonvg command.\n", 1
             vg = sh.world.storage.groups[key]
             out += [f"{name}:", "LV NAME             TYPE       LPs   PPs   PVs  LV STATE      MOUNT POINT"]
             for lv in vg.lvs:

@@ -157,14 +157,14 @@ def ping(sh: Shell) -> tuple[str, int]:
     try:
         count = int(opts.get("-c", "5"))
     except ValueError:
-        raise UsageError(f"ping: bad number of packets to transmit.\n") from None
+        raise UsageError("ping: bad number of packets to transmit.\n") from None
     fabric = sh.world.fabric
     lines = [f"PING {target}: ({ip}): 56 data bytes"]
     received = 0
     for seq in range(count):
         there = fabric.send(sh.host.stack, ip)
         if there.local_error:
-            lines.append(f"0821-069 ping: sendto: The network is not reachable.")
+            lines.append("0821-069 ping: sendto: The network is not reachable.")
         elif there.ok:
             back = there
             if there.interface != "lo0":

@@ -50,6 +50,8 @@ def kill(sh: Shell) -> tuple[str, int]:
         if proc is None:
             out.append(f"kill: {pid}: no such process")
             continue
+        if signal == "0":  # kill -0 only asks whether the process exists
+            continue
         clstrmgr = sh.host.src.subsystems.get("clstrmgr")
         if sh.is_node and clstrmgr is not None and clstrmgr.pid == pid:
             sh.world.cluster.clstrmgr_died(sh.host.name)

@@ -172,7 +172,7 @@ class Cluster:
         if not host.running:
             return ""
         if self.alive(node):
-            return f"0513-029 The clstrmgr Subsystem is already active.\nMultiple instances are not supported."
+            return "0513-029 The clstrmgr Subsystem is already active.\nMultiple instances are not supported."
         out = []
         for name in ("clstrmgr", "clsmuxpd") + (("clinfo",) if clinfo else ()):
             if host.src.start(name):
