@@ -213,6 +213,7 @@ def lab(fixture: str = typer.Argument(..., help="fixture name (hotstandby) or pa
             sys.stdout.write(replay(the_lab, text, str(script)))
             return
     except (LabError, DefinitionError, OSError) as err:
+        sys.stdout.write(getattr(err, "transcript", ""))
         console.print(f"[red]{escape(str(err))}[/]", highlight=False)
         raise typer.Exit(COULD_NOT_RUN) from None
     console.print(f"{the_lab!r}: type 'nodeA$ command', '! act', 'wait N', 'settle' or 'quit'", style="dim")

@@ -33,16 +33,16 @@ from hamodel.world import World
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
-#: The physical acts, as a person would say them.
+#: The physical acts, as a person would say them: pattern -> (method, how to say it).
 ACTS = {
-    r"unplug (?P<host>\S+) (?P<iface>(?:en|tr)\d+)": "unplug_nic",
-    r"plug (?P<host>\S+) (?P<iface>(?:en|tr)\d+)": "plug_nic",
-    r"unplug serial (?P<link>\S+)": "unplug_serial",
-    r"plug serial (?P<link>\S+)": "plug_serial",
-    r"fail hub (?P<hub>\S+)": "fail_hub",
-    r"repair hub (?P<hub>\S+)": "repair_hub",
-    r"power off (?P<host>\S+)": "power_off",
-    r"power on (?P<host>\S+)": "power_on",
+    r"unplug serial (?P<link>\S+)": ("unplug_serial", "unplug serial LINK"),
+    r"plug serial (?P<link>\S+)": ("plug_serial", "plug serial LINK"),
+    r"unplug (?P<host>\S+) (?P<iface>(?:en|tr)\d+)": ("unplug_nic", "unplug NODE en0"),
+    r"plug (?P<host>\S+) (?P<iface>(?:en|tr)\d+)": ("plug_nic", "plug NODE en0"),
+    r"fail hub (?P<hub>\S+)": ("fail_hub", "fail hub HUB"),
+    r"repair hub (?P<hub>\S+)": ("repair_hub", "repair hub HUB"),
+    r"power off (?P<host>\S+)": ("power_off", "power off NODE"),
+    r"power on (?P<host>\S+)": ("power_on", "power on NODE"),
 }
 
 EVENT_LINE = re.compile(r"^(?P<stamp>\w{3} \d\d \d\d:\d\d:\d\d) EVENT (?P<kind>START|COMPLETED): (?P<text>.*)$")
@@ -63,7 +63,11 @@ def _definition(path: Path) -> ClusterDefinition:
 
 
 class LabError(Exception):
-    """A request the lab cannot carry out: unknown host, act, or a cluster that never settles."""
+    """A request the lab cannot carry out: unknown host, act, or a cluster that never settles.
+
+    ``transcript`` holds what a replayed script printed before the failing line."""
+
+    transcript: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,13 +136,13 @@ class Lab:
 
     def act(self, text: str) -> None:
         """A physical act: ``unplug nodeA en0``, ``fail hub hub1``, ``power off nodeA``… (see :data:`ACTS`)."""
-        for pattern, name in ACTS.items():
+        for pattern, (name, _) in ACTS.items():
             m = re.fullmatch(pattern, text.strip())
             if m:
                 getattr(self, "_" + name)(**m.groupdict())
                 self._record("act", m.groupdict().get("host", ""), text.strip())
                 return
-        raise LabError(f"unknown act {text!r}; acts are: {', '.join(p.split(' (')[0] for p in ACTS)}")
+        raise LabError(f"unknown act {text!r}; acts are: {', '.join(say for _, say in ACTS.values())}")
 
     def _nic(self, host: str, iface: str):
         nic = self.world.nics.get((host, iface))

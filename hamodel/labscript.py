@@ -61,5 +61,7 @@ def replay(lab: Lab, script: str, source: str = "<script>") -> str:
         try:
             out.append(run_line(lab, line))
         except LabError as err:
-            raise LabError(f"{source}:{number}: {err}") from None
+            located = LabError(f"{source}:{number}: {err}")
+            located.transcript = "".join(out)  # what ran before the bad line is not lost
+            raise located from None
     return "".join(out)

@@ -22,9 +22,10 @@ def test_crash_script_replays_with_a_takeover_and_reintegration():
 
 def test_script_errors_name_file_and_line_and_keep_what_ran():
     lab = Lab.load("hotstandby", 1)
-    with pytest.raises(LabError, match=r"^drill.lab:3: unknown act 'unplug the moon'"):
+    with pytest.raises(LabError, match=r"^drill.lab:3: unknown act 'unplug the moon'") as caught:
         replay(lab, "nodeA$ smit clstart\n# fine\n! unplug the moon\nsettle\n", "drill.lab")
     assert lab.world.cluster.alive("nodeA")
+    assert "nodeA$ smit clstart" in caught.value.transcript and "clstrmgr Subsystem has been started" in caught.value.transcript
 
 
 @pytest.mark.parametrize("line, message", [
