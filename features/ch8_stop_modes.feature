@@ -84,3 +84,28 @@ Feature: 8.2 Stopping cluster services: graceful, with takeover, forced
     And lsvg -o on nodeB does not list sharedvg
     And ps -u appuser on nodeB shows no appd
     And netstat -in on nodeB does not show 192.168.10.1
+
+  @sec-8.2 @allure.label.story:8.2_clstrmgr_killed
+  Scenario: kill -9 of the cluster manager on nodeA: clexit.rc halts nodeA and nodeB takes over
+    Book 8.2.3.3: if SRC sees a cluster daemon end abnormally it runs
+    /usr/sbin/cluster/utilities/clexit.rc, which halts the node to avoid
+    unpredictable results; so never stop clstrmgr with kill -9. The other
+    node then sees a node failure and takes over. clexit.rc leaves an
+    OPERATOR NOTIFICATION in nodeA's error log, read after nodeA is back.
+
+    When I kill the cluster manager on nodeA with kill -9
+    And I wait until the cluster settles
+    Then AIX on nodeA is halted
+    And hacmp.out on nodeB shows these events in order since the last action:
+      | event                 | arguments |
+      | node_down             | nodeA     |
+      | acquire_takeover_addr | nodeA_svc |
+      | get_disk_vg_fs        | sharedvg  |
+      | start_server          | app1      |
+    And clfindres on nodeB shows rg1 UP on nodeB
+    And rg1 is held by nodeB only
+    And client1 pings nodeA_svc without loss
+    When I power off nodeA
+    And I power on nodeA
+    And I wait up to 600 seconds for nodeA to reboot
+    Then errpt on nodeA shows "OPERATOR NOTIFICATION"

@@ -7,6 +7,7 @@ Usage (Gherkin)::
     When I stop cluster services on nodeA gracefully with takeover
     And I wait until the cluster settles
     Then lssrc -g cluster on nodeA shows clstrmgr inoperative
+    And the cluster manager on nodeB is in state ST_STABLE
 
 HACMP is started and stopped as an administrator does, by typing on the node:
 ``smit clstart`` (with clinfo) and ``smit clstop graceful|takeover|forced``.
@@ -87,6 +88,15 @@ def lssrc_status(world: Drill, node: str, subsystem: str, status: str) -> None:
     found = {s.name: s.status for s in parse_lssrc(result.output)}
     observed = found.get(subsystem, f"no {subsystem} row ({_first_line(result.output)})")
     world.evidence.check(f"{subsystem} on {node}", status, observed, source=f"{node}$ lssrc -g cluster")
+
+
+@step("then", "the cluster manager on {node:Name} is in state {state:Name}")
+def clstrmgr_state(world: Drill, node: str, state: str) -> None:
+    """``lssrc -ls clstrmgr`` ends with ``Current state: ST_STABLE`` (RP_FAILED after a failed event)."""
+    result = world.read(node, "lssrc -ls clstrmgr")
+    line = next((x for x in result.output.splitlines() if x.startswith("Current state:")), None)
+    observed = line.split(":", 1)[1].strip() if line else f"no state line ({_first_line(result.output)})"
+    world.evidence.check(f"cluster manager state on {node}", state, observed, source=f"{node}$ lssrc -ls clstrmgr")
 
 
 def _first_line(text: str) -> str:

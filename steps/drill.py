@@ -124,8 +124,10 @@ class Drill:
             return result.output, f"{node}$ cat /tmp/hacmp.out"
         return self.lab.hacmp_out(node), f"/tmp/hacmp.out on {node}'s disk ({node} is {self.lab.host_state(node)})"
 
-    def events_since(self, node: str, since: str = "the last action") -> tuple[list[HacmpEvent], str]:
-        """EVENT START lines logged on ``node`` since the last action (or the first fault), and their source."""
+    def events_since(self, node: str, since: str = "the last action",
+                     kind: str = "START") -> tuple[list[HacmpEvent], str]:
+        """EVENT START (or COMPLETED) lines logged on ``node`` since the last action (or the first
+        fault), and their source."""
         if since == "the first fault":
             if self._fault_marks is None:
                 raise RuntimeError("the drill has no fault yet: 'since the first fault' has no start")
@@ -138,7 +140,7 @@ class Drill:
         lines = text.splitlines()
         mark = marks.get(node, 0)
         recent = lines[mark:] if mark <= len(lines) else lines  # a shorter file was truncated: read it all
-        return [e for e in parse_hacmp_out("\n".join(recent)) if e.kind == "START"], source
+        return [e for e in parse_hacmp_out("\n".join(recent)) if e.kind == kind], source
 
 
 def _attach_output(result: CommandResult) -> None:

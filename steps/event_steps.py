@@ -80,3 +80,12 @@ def no_event(world: Drill, node: str, event: str, since: str) -> None:
     seen = [e.text() for e in events if e.name == event]
     world.evidence.check(f"no {event} on {node} since {since}", f"no {event} event", "; ".join(seen) or f"no {event} event",
                          passed=not seen, source=source)
+
+
+@step("then", "hacmp.out on {node:Name} shows {event:Name} completed with exit status {rc:d} since {since:Since}")
+def event_exit_status(world: Drill, node: str, event: str, rc: int, since: str) -> None:
+    """The ``EVENT COMPLETED: <event> <args> <rc>`` line: did the script succeed (0) or fail?"""
+    events, source = world.events_since(node, since, kind="COMPLETED")
+    codes = [e.rc for e in events if e.name == event]
+    observed = ", ".join(f"exit status {c}" for c in codes) or f"no {event} completed"
+    world.evidence.check(f"{event} on {node}", f"exit status {rc}", observed, passed=rc in codes, source=source)

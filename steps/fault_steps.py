@@ -4,6 +4,7 @@ Usage (Gherkin)::
 
     Given fast reboot after a crash is enabled on nodeA with "mpcfg -cf 11 1"
     When I crash nodeA with "cat /etc/hosts > /dev/kmem"
+    When I kill the cluster manager on nodeA with kill -9
     When I inject the fault "ifconfig en0 down" on nodeA
     When I pull the cable of nodeA en0
     When hub hub1 fails
@@ -34,6 +35,18 @@ def type_command(world: Drill, command: str, host: str) -> None:
 @step("when", 'I inject the fault "{command}" on {host:Name}')
 def inject_fault(world: Drill, command: str, host: str) -> None:
     world.type(host, command, fault=True)
+
+
+@step("when", "I kill the cluster manager on {node:Name} with kill -9")
+def kill_clstrmgr(world: Drill, node: str) -> None:
+    """As an administrator would: read clstrmgr's PID from lssrc, then kill -9 it (book 8.2.3.3)."""
+    from steps.observe import parse_lssrc
+
+    rows = {s.name: s for s in parse_lssrc(world.read(node, "lssrc -s clstrmgr").output)}
+    pid = rows["clstrmgr"].pid if "clstrmgr" in rows else None
+    if pid is None:
+        raise AssertionError(f"clstrmgr has no PID on {node}: the cluster manager is not running")
+    world.type(node, f"kill -9 {pid}", fault=True)
 
 
 @step("when", 'I crash {node:Name} with "{command}"')

@@ -32,3 +32,14 @@ def led_blank(world: Drill, node: str) -> None:
 @step("then", "AIX on {node:Name} is {state:Name}")
 def host_state(world: Drill, node: str, state: str) -> None:
     world.evidence.check(f"AIX on {node}", state, world.lab.host_state(node), source=f"lab.host_state({node!r})")
+
+
+# STEPS FOR: the error log
+@step("then", 'errpt on {node:Name} shows "{description}"')
+def errpt_shows(world: Drill, node: str, description: str) -> None:
+    from steps.observe import parse_errpt
+
+    result = world.read(node, "errpt")
+    seen = [f"{r.identifier} {r.description}" for r in parse_errpt(result.output)]
+    world.evidence.check(f"error log of {node}", f"an entry {description}", "; ".join(seen) or "no entries",
+                         passed=any(s.split(" ", 1)[1] == description for s in seen), source=f"{node}$ errpt")

@@ -87,7 +87,7 @@ def parse_clfindres(text: str) -> list[GroupRow]:
         words = line.split()
         if len(words) < 3 or words[0] in ("GroupName",) or set(line.strip()) <= {"-", " "}:
             continue
-        if words[2] not in ("UP", "DOWN"):
+        if words[2] not in ("UP", "DOWN", "ERROR"):
             continue
         rows.append(GroupRow(words[0], words[1], words[2], words[3] if len(words) > 3 else ""))
     return rows

@@ -51,6 +51,12 @@ def clfindres_down(world: Drill, node: str, group: str) -> None:
     world.evidence.check(f"{group} in clfindres on {node}", "DOWN", observed, source=source)
 
 
+@step("then", "clfindres on {node:Name} shows {group:Name} ERROR")
+def clfindres_error(world: Drill, node: str, group: str) -> None:
+    observed, source = _clfindres(world, node, group)
+    world.evidence.check(f"{group} in clfindres on {node}", "ERROR", observed, source=source)
+
+
 # STEPS FOR: who physically holds a group (structured read)
 @step("then", "{group:Name} is held by {node:Name} only")
 def held_by(world: Drill, group: str, node: str) -> None:

@@ -80,6 +80,11 @@ def test_clfindres_rows_with_and_without_location():
         ("rg1", "cascading", "UP", "nodeA"), ("rg2", "cascading", "DOWN", "")]
 
 
+def test_clfindres_group_in_error():
+    rows = parse_clfindres("GroupName   Type       State      Location\nrg1         cascading  ERROR\n")
+    assert [(r.name, r.state, r.location) for r in rows] == [("rg1", "ERROR", "")]
+
+
 def test_clfindres_error_has_no_rows():
     assert parse_clfindres("clfindres: the cluster manager is not running on this node\n") == []
 
