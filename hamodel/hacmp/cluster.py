@@ -8,8 +8,9 @@ Usage::
 
 Each node's :class:`ClusterManager` is *not running* (``ST_INIT``) until
 cluster services start; then it is ``ST_JOINING`` until its node_up event
-ends, ``ST_STABLE`` when idle, ``ST_RP_RUNNING`` while an event script runs
-and ``ST_BARRIER`` while it waits for the other nodes. Each manager keeps
+ends, ``ST_STABLE`` when idle, ``ST_RP_RUNNING`` while an event script runs,
+``ST_BARRIER`` while it waits for the other nodes, and ``RP_FAILED`` after a
+script failed, until ``clruncmd``. Each manager keeps
 its own view of which nodes are up and where each resource group is: in a
 partitioned cluster the views differ, as they would on real nodes.
 """
