@@ -53,8 +53,8 @@ Feature: 7.2 and 7.4 A failed event script, and a partitioned cluster
     And rg1 is held by no node
     And lsvg -o on nodeB does not list sharedvg
 
-  @sec-7.4 @sec-2.2.2 @allure.label.story:7.4_Partitioned_cluster
-  Scenario: Every network and the serial link cut: both sides declare the other down
+  @sec-7.4 @sec-7.5 @sec-2.2.2 @allure.label.story:7.4_Partitioned_cluster
+  Scenario: Every network and the serial link cut: both sides declare the other down, DGSP when they meet
     Book 7.4: when every path between the nodes is lost while both still run,
     each side takes the other for dead and tries to take its resources; a
     serial network prevents this (book 2.2.2). Here the RS232 cable is pulled
@@ -63,6 +63,10 @@ Feature: 7.2 and 7.4 A failed event script, and a partitioned cluster
     on both nodes) but its varyonvg fails on the disk reserve nodeA still
     holds, so the takeover stops with its script failed; nodeA, which holds
     everything, takes nothing from nodeB because nodeB's group list is empty.
+    Book 7.5: when the partitions hear each other again, every node of the
+    smaller partition, or on a tie of the one lower in name order ("B is
+    lower than A"), receives a DGSP message and halts at once. Here the serial
+    cable is plugged back: nodeB halts and nodeA alone holds rg1.
 
     When I pull the serial cable rs232_ab
     And I pull every network cable of nodeA and nodeB
@@ -81,3 +85,14 @@ Feature: 7.2 and 7.4 A failed event script, and a partitioned cluster
     And lsvg -o on nodeA lists sharedvg
     And lsvg -o on nodeB does not list sharedvg
     And the cluster manager on nodeB is in state RP_FAILED
+    When I plug the serial cable rs232_ab back in
+    And I wait until the cluster settles
+    Then AIX on nodeB is halted
+    And AIX on nodeA is running
+    And rg1 is held by nodeA only
+    And netstat -in on nodeA shows 192.168.10.1 on en0
+    When I power off nodeB
+    And I power on nodeB
+    And I wait up to 600 seconds for nodeB to reboot
+    Then errpt on nodeB shows "OPERATOR NOTIFICATION"
+    And netstat -in on nodeB does not show 192.168.10.1

@@ -227,6 +227,8 @@ class Cluster:
             # Nodes join one at a time across the partition (see prepare).
             enqueue(ClusterEvent("node_up", (v.node,), frozenset({v.node}), scope=participants,
                                  cause="cluster services started"))
+        elif v.kind == "partition_merge":
+            self._dgsp(v.partition & self.members())
         elif v.kind in ("adapter_down", "adapter_up") and not v.endpoint.device.startswith("tty"):
             role = self.adapter_role(v.node, v.endpoint.device)
             if role is None:
@@ -242,13 +244,31 @@ class Cluster:
         elif v.kind in ("network_down", "network_up"):
             enqueue(ClusterEvent(v.kind, (v.node or "-1", v.network), participants, cause=v.kind))
 
+    def _dgsp(self, live: set[str]) -> None:
+        """Partitions meet again: every node of the smaller one gets a DGSP message and halts
+        (book 7.5). On a tie the partition holding the first node name in ASCII order
+        survives ("B is lower than A" in the book) [U]."""
+        cliques = {frozenset(self.managers[n].view & live) for n in live if self.managers[n].view}
+        first = min(live)
+        survivor = max(cliques, key=lambda c: (len(c), first in c))
+        for node in sorted(live - survivor):
+            text = f"DGSP message from {', '.join(sorted(survivor))}: partition {node} is halted"
+            self.world.hosts[node].append("/tmp/hacmp.out", f"{syslog_stamp(self.world.sched.now)} {text}\n")
+            self.log_console(node, text)
+            self.world.hosts[node].halt(f"clstrmgr: {text}")
+
     def prepare(self, event: ClusterEvent) -> None:
         """Just before an event runs: a node_up runs on the joiner and the nodes that have
-        already joined by then (two nodes started together join one after the other)."""
+        already joined by then (two nodes started together join one after the other);
+        a node_down for a failure takes the node out of the members' views."""
         if event.name == "node_up":
             joiner = event.args[0]
             joined = {n for n in event.scope if n != joiner and self.alive(n) and self.managers[n].view}
             event.participants = frozenset(joined | {joiner})
+        elif event.name == "node_down" and len(event.args) == 1:
+            # A failed node leaves the membership as soon as its failure is processed.
+            for node in event.participants:
+                self.managers[node].view.discard(event.args[0])
 
     # --- logs ---------------------------------------------------------------------------
     def log_event(self, node: str, kind: str, name: str, args: tuple[str, ...], rc: int | None = None) -> None:

@@ -22,7 +22,9 @@ nodes (a *partition*; normally the whole cluster) reaches one verdict:
   the network (**network down, local**); when every endpoint of every node
   has, the network is down (**global**). These two verdicts wait until the
   slowest network could have reported the node itself down, so a crashed
-  node gives node_down, not network_down.
+  node gives node_down, not network_down;
+* nodes that hear each other again after each side declared the other down
+  are a **partition merge** (book 7.5).
 
 Verdicts change state only here; :meth:`report` passes each change to the
 cluster, which queues the matching HACMP event.
@@ -48,7 +50,7 @@ class Endpoint:
 
 @dataclass(frozen=True)
 class Verdict:
-    kind: str  # node_down | node_join | adapter_down | adapter_up | network_down | network_up
+    kind: str  # node_down | node_join | partition_merge | adapter_down | adapter_up | network_down | network_up
     node: str | None  # None for a global network verdict
     network: str | None = None
     endpoint: Endpoint | None = None
@@ -190,6 +192,11 @@ class Topology:
                 # A cluster manager that has not yet been through its node_up has an empty view.
                 if not views.get(node):
                     self.report(Verdict("node_join", node, partition=part))
+            joined = [n for n in sorted(live) if views.get(n)]
+            if any(m not in views[n] for n in joined for m in joined):
+                # Two partitions that each took the other for dead hear each other again (book 7.5).
+                self.report(Verdict("partition_merge", None, partition=part))
+                continue
             for network in sorted(self.rates):
                 self._evaluate_network(network, part, live)
 

@@ -133,3 +133,19 @@ def test_failed_takeover_stops_event_processing_until_clruncmd():
     assert any(e.name == "node_down_complete" for e in lab.events("nodeB"))
     assert "rg1         cascading  ERROR" in lab.run("nodeB", "clfindres").output
     assert lab.holders("rg1") == []
+
+
+def test_partitions_meeting_again_halt_the_smaller_or_lower_one():
+    """Book 7.5: after a partition the reconnected cluster sends DGSP to nodeB (B is 'lower' than A)."""
+    lab = started()
+    lab.act("unplug serial rs232_ab")
+    for node in ("nodeA", "nodeB"):
+        for iface in ("en0", "en1"):
+            lab.act(f"unplug {node} {iface}")
+    lab.settle()
+    assert lab.label_location("nodeA_svc") is not None
+    lab.act("plug serial rs232_ab")
+    lab.settle()
+    assert lab.host_state("nodeB") == "halted" and lab.host_state("nodeA") == "running"
+    assert "DGSP message from nodeA" in lab.hacmp_out("nodeB")
+    assert lab.holders("rg1") == ["nodeA"]
