@@ -102,3 +102,27 @@ Feature: 2.4.2 and 2.4.3 Takeover configurations and hardware address takeover
     And client1 pings nodeA_svc without loss
     And rg1 is held by nodeB only
     And hacmp.out on nodeB shows no config_too_long event since the last action
+
+  @sec-2.4.3.4 @sec-6.2.2.2 @allure.label.story:2.4.3.4_HWAT_on_Token-Ring
+  Scenario: On Token-Ring, hardware address takeover takes about a minute
+    Book 2.4.3.4: with hardware address takeover the MAC moves with the IP
+    address, so clients need no ARP refresh; it takes about 60 s on
+    Token-Ring (120 s on FDDI). Cluster "hotstandby_tr" is the hot standby
+    cluster on Token-Ring adapters tr0 and tr1. nodeA loses power; nodeB's
+    acquire_takeover_addr reconfigures tr1 with nodeA's locally administered
+    address, which is what takes the minute. client1's ARP entry, learnt
+    before the failure, stays right: it names the MAC that moved.
+
+    Given the "hotstandby_tr" cluster is loaded
+    And cluster services are started on nodeA and nodeB
+    Then client1 pings nodeA_svc without loss
+    And the ARP entry of client1 for nodeA_svc is 42:00:c0:a8:0a:01
+    When I power off nodeA
+    And I wait until the cluster settles
+    Then hacmp.out on nodeB shows acquire_takeover_addr taking at least 55 seconds since the last action
+    And netstat -in on nodeB shows 192.168.10.1 on tr1
+    And netstat -in on nodeB shows the hardware address 42:00:c0:a8:0a:01 on tr1
+    And the ARP entry of client1 for nodeA_svc is 42:00:c0:a8:0a:01
+    And the ARP entry of client1 for nodeA_svc is the hardware address of the adapter holding it
+    And client1 pings nodeA_svc without loss
+    And rg1 is held by nodeB only

@@ -89,3 +89,23 @@ def event_exit_status(world: Drill, node: str, event: str, rc: int, since: str) 
     codes = [e.rc for e in events if e.name == event]
     observed = ", ".join(f"exit status {c}" for c in codes) or f"no {event} completed"
     world.evidence.check(f"{event} on {node}", f"exit status {rc}", observed, passed=rc in codes, source=source)
+
+
+@step("then", "hacmp.out on {node:Name} shows {event:Name} taking at least {seconds:d} seconds since {since:Since}")
+def event_duration(world: Drill, node: str, event: str, seconds: int, since: str) -> None:
+    """From the event's START line to its COMPLETED line, by their time stamps."""
+    from datetime import datetime
+
+    starts, source = world.events_since(node, since, kind="START")
+    ends, _ = world.events_since(node, since, kind="COMPLETED")
+    start = next((e for e in starts if e.name == event), None)
+    end = next((e for e in ends if e.name == event), None)
+    if start is None or end is None:
+        observed = f"no complete {event} (start {'seen' if start else 'missing'}, end {'seen' if end else 'missing'})"
+        took = -1.0
+    else:
+        stamp = "%b %d %H:%M:%S"
+        took = (datetime.strptime(end.stamp, stamp) - datetime.strptime(start.stamp, stamp)).total_seconds()
+        observed = f"{took:.0f} s ({start.stamp} to {end.stamp})"
+    world.evidence.check(f"duration of {event} on {node}", f"at least {seconds} s", observed,
+                         passed=took >= seconds, source=source)

@@ -72,7 +72,8 @@ class NetStack:
         return f"NetStack({self.host}, {'running' if self.running else 'stopped'})"
 
     def add_nic(self, nic: Nic) -> Interface:
-        iface = Interface(nic.interface, nic)
+        # AIX's default MTUs: Ethernet 1500, Token-Ring 1492.
+        iface = Interface(nic.interface, nic, mtu=1492 if nic.type == "token" else 1500)
         self.interfaces[nic.interface] = iface
         return iface
 

@@ -8,6 +8,7 @@ Usage::
     cat /etc/hosts > /dev/kmem             crash the kernel (book 6.2.2.1)
     mpcfg -cf 11 1                         fast reboot after a crash (SMP)
     errpt | errpt -a | errclear 0
+    uname -a | uname -m                    the node's CPU id (licences are tied to it, book 2.5.3)
     shutdown -Fr | reboot | halt
 
 A path inside a mounted JFS reads and writes that file system's content,
@@ -74,6 +75,15 @@ def echo(sh: Shell) -> tuple[str, int]:
 @command("hostname")
 def hostname(sh: Shell) -> tuple[str, int]:
     return sh.host.name + "\n", 0
+
+
+@command("uname")
+def uname(sh: Shell) -> tuple[str, int]:
+    """AIX 4.3 uname: -n node name, -m machine (CPU) id, -s system, -r release, -v version, -a all."""
+    opts, _ = sh.opts("amnrsv", "uname [-a | -m | -n | -r | -s | -v]")
+    fields = {"-s": "AIX", "-n": sh.host.name, "-r": "3", "-v": "4", "-m": sh.host.node.cpu_id or "000000004C00"}
+    wanted = list(fields) if "-a" in opts else [f for f in fields if f in opts] or ["-s"]
+    return " ".join(fields[f] for f in wanted) + "\n", 0
 
 
 @command("date")

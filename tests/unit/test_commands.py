@@ -101,3 +101,8 @@ def test_crash_without_fast_reboot_waits_for_power_cycle(fresh):
     fresh.act("power on nodeA")
     fresh.wait(600)
     assert fresh.host_state("nodeA") == "running" and fresh.led("nodeA") == ""
+
+
+def test_uname_gives_the_cpu_id(fresh):
+    assert fresh.run("nodeA", "uname -m").output == "000100014C00\n"
+    assert fresh.run("nodeB", "uname -a").output == "AIX nodeB 3 4 000200024C00\n"

@@ -21,7 +21,7 @@ from hamodel.definition import DefinitionError, Problem, load_definition
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
-GOOD = ["hotstandby.yaml", "mutual.yaml", "hotstandby_it.yaml", "hotstandby_nohwat.yaml"]
+GOOD = sorted(p.name for p in (ROOT / "fixtures").glob("*.yaml"))
 BAD = sorted((FIXTURES / "bad").glob("*.yaml"))
 EXPECT = re.compile(r"# expect: (\S+) line (\d+)")
 
