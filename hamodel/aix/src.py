@@ -57,6 +57,14 @@ class SRC:
             self.on_stop[name]()
         return True
 
+    def died(self, name: str) -> None:
+        """The subsystem's process was killed outside SRC: it is gone, and its owner knows."""
+        sub = self.subsystems[name]
+        if sub.active:
+            sub.pid = None
+            if name in self.on_stop:
+                self.on_stop[name]()
+
     def kill_all(self) -> None:
         """The machine halted: every subsystem is gone, no stop hooks run."""
         for sub in self.subsystems.values():

@@ -41,7 +41,7 @@ def smit(sh: Shell) -> tuple[str, int]:
         if not rest or rest[0] not in STOP_MODES:
             raise UsageError("smit clstop: choose the Shutdown mode: graceful, takeover (graceful with takeover) or forced\n")
         out = sh.world.cluster.stop_services(sh.host.name, STOP_MODES[rest[0]])
-        failed = out.startswith("0513-004")
+        failed = out.startswith(("0513-004", "clstop:"))
         return _smit_screen("Failed" if failed else "OK", out), 1 if failed else 0
     raise UsageError(f"smit: 1800-106 The fast path {fastpath} is not in this lab\n")
 
@@ -58,7 +58,7 @@ def clstop(sh: Shell) -> tuple[str, int]:
     if mode is None:
         raise UsageError("Usage: clstop [-f | -g | -gr] [-s] [-y] [-N]\n")
     out = sh.world.cluster.stop_services(sh.host.name, mode)
-    return out + "\n", 1 if out.startswith("0513-004") else 0
+    return out + "\n", 1 if out.startswith(("0513-004", "clstop:")) else 0
 
 
 def _manager(sh: Shell):

@@ -73,7 +73,9 @@ def ifconfig(sh: Shell) -> tuple[str, int]:
         if w in ("up", "down", "alias", "delete", "detach"):
             action = action if w == "up" and action in ("alias",) else w
         elif w == "netmask" and words:
-            netmask = words.pop(0)
+            netmask = _netmask(words.pop(0))
+            if netmask is None:
+                raise UsageError(f"ifconfig: netmask: bad value\nusage: {IFCONFIG_USAGE}\n")
         elif ip is None and _is_ip(w):
             ip = w
         else:
@@ -93,6 +95,18 @@ def ifconfig(sh: Shell) -> tuple[str, int]:
     elif action == "up":
         iface.up = True
     return "", 0
+
+
+def _netmask(word: str) -> str | None:
+    """A netmask as AIX takes it (255.255.255.0 or 0xffffff00), dotted; None when it is no mask."""
+    try:
+        value = int(word, 16) if word.lower().startswith("0x") else int(ipaddress.IPv4Address(word))
+    except ValueError:
+        return None
+    host_bits = ~value & 0xFFFFFFFF
+    if not 0 < value <= 0xFFFFFFFF or host_bits & (host_bits + 1):
+        return None  # the ones must come first, then the zeros
+    return str(ipaddress.IPv4Address(value))
 
 
 def _is_ip(word: str) -> bool:

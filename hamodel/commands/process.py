@@ -56,8 +56,8 @@ def kill(sh: Shell) -> tuple[str, int]:
         if sh.is_node and clstrmgr is not None and clstrmgr.pid == pid:
             sh.world.cluster.clstrmgr_died(sh.host.name)
             return "", 0
-        for sub in sh.host.src.subsystems.values():
-            if sub.pid == pid:
-                sub.pid = None
         sh.host.processes.kill(pid)
+        for sub in list(sh.host.src.subsystems.values()):
+            if sub.pid == pid:
+                sh.host.src.died(sub.name)
     return ("\n".join(out) + "\n") if out else "", 1 if out else 0

@@ -191,6 +191,8 @@ class Cluster:
         """clstop: ``graceful``, ``graceful_with_takeover`` or ``forced`` (book 8.2.3.2)."""
         if not self.alive(node):
             return "0513-004 The Subsystem or Group, clstrmgr, is currently inoperative."
+        if self.runner.pending(("node_down", node)):
+            return f"clstop: cluster services on {node} are already stopping; wait for node_down_complete."
         part = next((p for p in self.topology.partitions() if node in p), frozenset({node}))
         participants = frozenset(part & self.members())
         if mode == "forced":
@@ -203,6 +205,7 @@ class Cluster:
         return "0513-044 The clstrmgr Subsystem was requested to stop."
 
     def daemons_stop(self, node: str) -> None:
+        self.runner.abandon(node)
         host = self.world.hosts[node]
         for name, _ in CLUSTER_SUBSYSTEMS:
             host.src.stop(name)
@@ -214,6 +217,7 @@ class Cluster:
         self.world.hosts[node].halt("clexit.rc : Unexpected termination of clstrmgr")
 
     def _host_down(self, node: str) -> None:
+        self.runner.abandon(node)
         self.managers[node].state = "ST_INIT"
         self.managers[node].view = set()
 
@@ -257,18 +261,23 @@ class Cluster:
             self.log_console(node, text)
             self.world.hosts[node].halt(f"clstrmgr: {text}")
 
-    def prepare(self, event: ClusterEvent) -> None:
+    def prepare(self, event: ClusterEvent) -> bool:
         """Just before an event runs: a node_up runs on the joiner and the nodes that have
         already joined by then (two nodes started together join one after the other);
-        a node_down for a failure takes the node out of the members' views."""
+        a node_down for a failure takes the node out of the members' views. An adapter or
+        network event about a node that has left meanwhile is dropped (returns False)."""
         if event.name == "node_up":
             joiner = event.args[0]
             joined = {n for n in event.scope if n != joiner and self.alive(n) and self.managers[n].view}
             event.participants = frozenset(joined | {joiner})
-        elif event.name == "node_down" and len(event.args) == 1:
-            # A failed node leaves the membership as soon as its failure is processed.
+        elif event.name == "node_down" and event.args[1:] in ((), ("forced",)):
+            # A failed node, or one whose daemons stopped at once, leaves the membership as
+            # soon as its node_down starts: no failure verdict may follow for it.
             for node in event.participants:
                 self.managers[node].view.discard(event.args[0])
+        elif event.name not in ("node_up", "node_down") and event.args[0] != "-1" and not self.alive(event.args[0]):
+            return False
+        return True
 
     # --- logs ---------------------------------------------------------------------------
     def log_event(self, node: str, kind: str, name: str, args: tuple[str, ...], rc: int | None = None) -> None:

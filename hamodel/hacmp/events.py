@@ -57,6 +57,9 @@ class ClusterEvent:
 
     @property
     def key(self) -> tuple:
+        """Events with the same key are one event: a node goes up or down once, whatever the mode."""
+        if self.name in ("node_up", "node_down"):
+            return (self.name, self.args[0])
         return (self.name, *self.args)
 
     def text(self) -> str:
@@ -100,6 +103,8 @@ class EventRunner:
         self.queue: list[ClusterEvent] = []
         self.running: list[ClusterEvent] = []
         self.history: list[ClusterEvent] = []
+        #: The event scripts running on each node now.
+        self._scripts: dict[str, list[Process]] = {}
 
     def busy(self) -> bool:
         """Events are running or about to; an event waiting for clruncmd blocks the rest, so it is not busy."""
@@ -124,9 +129,10 @@ class EventRunner:
             if (event.scope | event.participants) & busy_nodes:
                 continue
             self.queue.remove(event)
+            if not self.cluster.prepare(event):
+                continue
             self.running.append(event)
             busy_nodes |= event.scope | event.participants
-            self.cluster.prepare(event)
             Process(self.cluster.world.sched, self._run(event), lambda _rc, e=event: self._finished(e))
 
     def _finished(self, event: ClusterEvent) -> None:
@@ -199,13 +205,21 @@ class EventRunner:
                     self.cluster.run_custom(node, text)
             yield CUSTOM_SECONDS
 
+    def abandon(self, node: str) -> None:
+        """``node`` went down: its event scripts stop where they are, at once."""
+        for proc in self._scripts.pop(node, []):
+            if proc.alive:
+                proc.kill()
+
     def _run_phase(self, event: ClusterEvent, phase: Phase) -> Iterator[float]:
         procs: list[tuple[str, Process, EventContext]] = []
         for node, script in sorted(phase.items()):
             if not self.cluster.alive(node):
                 continue
             ctx = EventContext(self.cluster, node, event)
-            procs.append((node, Process(self.cluster.world.sched, script(ctx)), ctx))
+            proc = Process(self.cluster.world.sched, script(ctx))
+            self._scripts.setdefault(node, []).append(proc)
+            procs.append((node, proc, ctx))
         while True:
             waiting = False
             for node, proc, _ in procs:
@@ -219,6 +233,8 @@ class EventRunner:
                 break
             yield 0.5
         for node, proc, ctx in procs:
+            if proc in self._scripts.get(node, []):
+                self._scripts[node].remove(proc)
             rc = ctx.rc or (proc.result or 0)
             if rc:
                 event.failed_nodes.add(node)

@@ -36,6 +36,10 @@ def acquires_on_join(group: ResourceGroupSpec, joining: str, live: set[str], hol
     """Does ``joining`` acquire ``group`` when it joins a cluster whose live nodes are ``live``?"""
     if joining not in group.nodes or group.type == "concurrent":
         return False
+    if holder == joining:
+        # The others still place the group on the joiner (it left by a forced stop): the
+        # joiner takes it up again; what it still holds is skipped by the sub-events.
+        return True
     if holder is not None:
         return group.type == "cascading" and rank(group, joining) < rank(group, holder)
     if group.type == "rotating" or group.inactive_takeover:

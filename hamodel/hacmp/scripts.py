@@ -152,7 +152,8 @@ def plan(cluster: Cluster, event: ClusterEvent):
     elif name == "node_down":
         leaving, mode = event.args[0], (event.args[1] if len(event.args) > 1 else "")
         survivors = set(event.participants) - {leaving}
-        held = [g.name for g in cluster.groups.values() if cluster.location(min(event.participants), g.name) == leaving]
+        viewer = min(survivors) if survivors else leaving  # a survivor's view: the leaver's may be stale
+        held = [g.name for g in cluster.groups.values() if cluster.location(viewer, g.name) == leaving]
         targets = {}
         if mode in ("", "graceful_with_takeover"):
             for g in held:
@@ -193,10 +194,12 @@ def finish(cluster: Cluster, event: ClusterEvent) -> None:
     live = [n for n in event.participants if cluster.alive(n)]
     if event.name == "node_up":
         joining = event.args[0]
+        # The joiner is a member now, even if it died meanwhile: its absence will then be
+        # noticed like any node failure, and its groups taken over.
         for n in live:
-            cluster.managers[n].view |= set(live)
+            cluster.managers[n].view |= set(live) | {joining}
         reference = next((n for n in live if n != joining), joining)
-        if reference != joining:
+        if reference != joining and joining in live:
             cluster.managers[joining].locations = dict(cluster.managers[reference].locations)
         _place(cluster, live, event)
     elif event.name == "node_down":
@@ -214,11 +217,13 @@ def finish(cluster: Cluster, event: ClusterEvent) -> None:
 
 
 def _place(cluster: Cluster, viewers: list[str], event: ClusterEvent) -> None:
-    """Record who acquired which group; a group whose acquisition failed is in ERROR."""
+    """Record who acquired which group. A group whose acquisition failed is in ERROR; one
+    whose acquirer died during the event stays located there, so that the node_down that
+    follows takes it over."""
     for node, groups in event.plan.get("acquire", {}).items():
+        failed = node in event.failed_nodes and cluster.alive(node)
         for g in groups:
             for n in viewers:
                 manager = cluster.managers[n]
-                failed = node in event.failed_nodes
                 manager.locations[g] = None if failed else node
                 (manager.errors.add if failed else manager.errors.discard)(g)

@@ -108,6 +108,9 @@ def get_disk_vg_fs(ctx: EventContext, vgs: list[str], filesystems: list[str]) ->
             ctx.trace(error.replace("\n", " "))
             return 1
     for fs in filesystems:
+        if fs in lvm.mounted:
+            ctx.trace(f"{fs} already mounted")
+            continue
         lv = storage.lv_for_mount(fs)[1]
         ctx.trace(f"fsck -f -p /dev/{lv.name}")
         ctx.trace(f"mount {fs}")
@@ -149,6 +152,9 @@ def start_server(ctx: EventContext, servers: list[str]) -> Iterator[float]:
             if uid is None:
                 ctx.trace(f"{app.start}[3]: su: user {proc.user} does not exist")
                 return 1
+            if any(p.command == proc.command for p in ctx.host.processes.processes.values()):
+                ctx.trace(f"{app.start}[2]: {proc.command.split()[0]} is already running")
+                continue
             missing = _unmounted_path(ctx, proc.command)
             if missing:
                 ctx.trace(f"{app.start}[4]: {proc.command.split()[0]}: cannot open {missing}: file system not mounted")

@@ -229,7 +229,10 @@ class Topology:
             elif e in heard:
                 self.blamed_since.pop(e, None)
         nodes = sorted({e.node for e in eps})
-        lost = [n for n in nodes if all(e in blamed for e in eps if e.node == n)]
+        # A node has lost the network only when every one of its adapters on it is judged and
+        # blamed: one that HACMP is reconfiguring right now gives no evidence either way.
+        mine = [e for e in self.endpoints if e.network == network and e.node in live]
+        lost = [n for n in nodes if all(e in blamed for e in mine if e.node == n)]
         settled = [n for n in lost if all(now - self.blamed_since[e] >= self.defer for e in eps if e.node == n)]
         if len(nodes) >= 2 and len(settled) == len(nodes):
             self._set_network(None, network, True, part)
