@@ -10,7 +10,9 @@ Feature: 6.2.2 Node failure and reintegration
 
   The administrator checks the takeover the way the book lists: netstat -i,
   ping from a client, lsvg -o, a file edited on the shared file system, and
-  ps -u for the application's user.
+  ps -u for the application's user. The client's ARP entry is read before
+  it pings again: it must still name the right hardware address, learnt
+  before the failure (HWAT moved that MAC to nodeB).
 
   Background:
     Given the "hotstandby" cluster is loaded
@@ -35,6 +37,8 @@ Feature: 6.2.2 Node failure and reintegration
 
     Given fast reboot after a crash is enabled on nodeA with "mpcfg -cf 11 1"
     And "written on nodeA before the crash" has been appended to /sharedfs/drill.txt on nodeA
+    Then client1 pings nodeA_svc without loss
+    And the ARP entry of client1 for nodeA_svc is 42:00:c0:a8:0a:01
     When I crash nodeA with "cat /etc/hosts > /dev/kmem"
     Then the LED of nodeA shows 888
     When I wait until the cluster settles
@@ -49,8 +53,9 @@ Feature: 6.2.2 Node failure and reintegration
       | fail_standby          | nodeB 192.168.20.2 |
     And netstat -in on nodeB shows 192.168.10.1 on en1
     And netstat -in on nodeB shows the hardware address 42:00:c0:a8:0a:01 on en1
-    And client1 pings nodeA_svc without loss
+    And the ARP entry of client1 for nodeA_svc is 42:00:c0:a8:0a:01
     And the ARP entry of client1 for nodeA_svc is the hardware address of the adapter holding it
+    And client1 pings nodeA_svc without loss
     And lsvg -o on nodeB lists sharedvg
     And /sharedfs/drill.txt on nodeB contains "written on nodeA before the crash"
     And ps -u appuser on nodeB shows appd
@@ -91,6 +96,7 @@ Feature: 6.2.2 Node failure and reintegration
     After power on, AIX boots, HACMP is started by hand and nodeA takes rg1
     back (cascading fallback).
 
+    Given client1 has talked to nodeA_svc
     When I power off nodeA
     And I wait until the cluster settles
     Then AIX on nodeA is off
@@ -104,8 +110,8 @@ Feature: 6.2.2 Node failure and reintegration
       | start_server          | app1      |
       | fail_standby          | nodeB 192.168.20.2 |
     And netstat -in on nodeB shows 192.168.10.1 on en1
-    And client1 pings nodeA_svc without loss
     And the ARP entry of client1 for nodeA_svc is the hardware address of the adapter holding it
+    And client1 pings nodeA_svc without loss
     And lsvg -o on nodeB lists sharedvg
     And ps -u appuser on nodeB shows appd
     And clfindres on nodeB shows rg1 UP on nodeB

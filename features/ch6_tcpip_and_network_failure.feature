@@ -38,6 +38,8 @@ Feature: 6.2.2.3 and 6.2.3 TCP/IP subsystem and network failure
     And hacmp.out on nodeA shows no node_down event since the last action
     And hacmp.out on nodeB shows no node_down event since the last action
     And hacmp.out on nodeB shows no acquire_takeover_addr event since the last action
+    And hacmp.out on nodeA shows no swap_adapter event since the last action
+    And hacmp.out on nodeA shows no fail_standby event since the last action
     And lsvg -o on nodeB does not list sharedvg
     And ps -u appuser on nodeB shows no appd
     When I type "startsrc -g tcpip" on nodeA
@@ -78,7 +80,7 @@ Feature: 6.2.2.3 and 6.2.3 TCP/IP subsystem and network failure
     And I wait until the cluster settles
     Then hacmp.out on nodeA shows these events in order since the last action:
       | event      | arguments |
-      | network_up | ether1    |
+      | network_up | -1 ether1 |
     And client1 pings nodeA_svc without loss
     And rg1 is held by nodeA only
     And hacmp.out on nodeB shows no node_down event since the last action

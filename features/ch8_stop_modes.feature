@@ -10,8 +10,13 @@ Feature: 8.2 Stopping cluster services: graceful, with takeover, forced
   - forced (HACMP classic only): the daemons stop, the resources stay where
     they are, and nobody takes them over.
 
+  The cluster is "hotstandby_custom": the hot standby cluster with a
+  customised post-event command for node_down (book 5.1.2) that appends a
+  line to /tmp/node_events.log on every node running the event, so each
+  stop mode also shows whether the customised processing ran.
+
   Background:
-    Given the "hotstandby" cluster is loaded
+    Given the "hotstandby_custom" cluster is loaded
     And cluster services are started on nodeA and nodeB
 
   @sec-8.2 @allure.label.story:8.2_Graceful_stop
@@ -32,6 +37,7 @@ Feature: 8.2 Stopping cluster services: graceful, with takeover, forced
     And lsvg -o on nodeA does not list sharedvg
     And ps -u appuser on nodeA shows no appd
     And hacmp.out on nodeB shows no acquire_takeover_addr event since the last action
+    And /tmp/node_events.log on nodeB contains "post-event: node_down nodeA graceful"
     And lsvg -o on nodeB does not list sharedvg
     And netstat -in on nodeB does not show 192.168.10.1
 
@@ -67,7 +73,8 @@ Feature: 8.2 Stopping cluster services: graceful, with takeover, forced
   Scenario: Forced stop on nodeA: resources stay on nodeA, nobody takes over
     Book 8.2: a forced stop (HACMP classic) stops the cluster daemons only:
     the resources stay where they are and nobody takes them over. Book 5.1.2
-    adds that a forced node_down runs no pre/post-event commands.
+    adds that a forced node_down runs no pre/post-event commands: the
+    node_down post-event of this cluster must not run.
     Modelling choice: nodeB still runs node_down for nodeA (with the word
     "forced"), so it knows nodeA left, but acquires nothing.
 
@@ -84,6 +91,7 @@ Feature: 8.2 Stopping cluster services: graceful, with takeover, forced
     And lsvg -o on nodeB does not list sharedvg
     And ps -u appuser on nodeB shows no appd
     And netstat -in on nodeB does not show 192.168.10.1
+    And /tmp/node_events.log on nodeB does not contain "post-event: node_down nodeA forced"
 
   @sec-8.2 @allure.label.story:8.2_clstrmgr_killed
   Scenario: kill -9 of the cluster manager on nodeA: clexit.rc halts nodeA and nodeB takes over

@@ -131,3 +131,9 @@ def arp_is(world: Drill, client: str, label: str, mac: str) -> None:
     observed, source = _arp_mac(world, client, label)
     world.evidence.check(f"ARP entry of {client} for {label}", normalise_mac(mac), observed, source=source)
 
+
+
+@step("given", "{client:Name} has talked to {label:Name}")
+def given_talked(world: Drill, client: str, label: str) -> None:
+    """The client has used the service (one ping), so its ARP cache holds the service address."""
+    world.type(client, f"ping -c 1 {label}")

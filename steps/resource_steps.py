@@ -130,3 +130,12 @@ def file_contains(world: Drill, path: str, node: str, text: str) -> None:
     lines = [line.rstrip() for line in result.output.splitlines()]
     world.evidence.check(f"{path} on {node}", f"a line {text!r}", " | ".join(lines) or "empty output",
                          passed=result.status == 0 and text in lines, source=f"{node}$ cat {path}")
+
+
+@step("then", '{path:Path} on {node:Name} does not contain "{text}"')
+def file_lacks(world: Drill, path: str, node: str, text: str) -> None:
+    result = world.read(node, f"cat {path}")
+    lines = [line.rstrip() for line in result.output.splitlines()] if result.status == 0 else []
+    observed = " | ".join(lines) if result.status == 0 else f"no such file ({_first_line(result.output)})"
+    world.evidence.check(f"{path} on {node}", f"no line {text!r}", observed or "empty file",
+                         passed=text not in lines, source=f"{node}$ cat {path}")

@@ -91,21 +91,16 @@ def test_customised_commands_run_on_every_node_of_the_event():
 
 
 def test_a_forced_node_down_runs_no_customised_command():
-    definition = Lab.load("hotstandby_custom").definition
-    definition.events[0].name = "node_down"  # the same commands, now on node_down
-    lab = Lab(definition, 1)
-    for node in ("nodeA", "nodeB"):
-        lab.run(node, "smit clstart")
-    lab.settle()
+    lab = started("hotstandby_custom")
     lab.run("nodeA", "smit clstop forced")
     lab.settle()
     assert any(e.name == "node_down" for e in lab.events("nodeB"))
-    assert lab.file("nodeB", "/tmp/network_events.log") == ""
+    assert lab.file("nodeB", "/tmp/node_events.log") == ""
     lab.run("nodeA", "smit clstart")
     lab.settle()
     lab.run("nodeA", "smit clstop graceful")
     lab.settle()
-    assert lab.file("nodeB", "/tmp/network_events.log") == "post-event: node_down nodeA graceful\n"
+    assert lab.file("nodeB", "/tmp/node_events.log") == "post-event: node_down nodeA graceful\n"
 
 
 def test_failed_takeover_stops_event_processing_until_clruncmd():
