@@ -1,8 +1,9 @@
 """Random fault campaigns against the cluster, checked against invariants after every step.
 
 Hypothesis draws a sequence of faults and repairs (Jepsen's nemesis),
-each followed by letting the cluster settle; the invariants are the
-checker. A failure prints as a short replayable list of lab acts.
+some striking again within seconds, while detection or an event script is
+still under way; the invariants, the checker, are read once the cluster has
+settled (between faults, and always at the end). A failure prints as a short replayable list of lab acts.
 
 Invariants (DESIGN.md "Beyond the book"):
 * a non-concurrent resource group is held by one node at most;
@@ -45,13 +46,29 @@ class ClusterCampaign(RuleBasedStateMachine):
     def start(self, seed: int) -> None:
         CASES["machines"] += 1
         self.lab = Lab.load(self.fixture, seed)
+        self.settled = False
         for node in NODES:
             self.lab.run(node, "smit clstart")
-        self.lab.settle()
 
     def _after(self) -> None:
         CASES["steps"] += 1
+        self.settled = False
+
+    @rule()
+    def settle(self) -> None:
         self.lab.settle(limit=3600)
+        self.settled = True
+
+    def teardown(self) -> None:
+        """Whatever the last fault was, the cluster settles and the invariants hold then."""
+        if hasattr(self, "lab"):
+            self.settle()
+            self.check_all()
+
+    def check_all(self) -> None:
+        self.group_on_one_node_at_most()
+        self.service_address_on_one_node_at_most()
+        self.cluster_managers_know_where_the_groups_are()
 
     @rule(node=st.sampled_from(NODES), nic=st.sampled_from(NICS), plugged=st.booleans())
     def cable(self, node: str, nic: str, plugged: bool) -> None:
@@ -66,6 +83,12 @@ class ClusterCampaign(RuleBasedStateMachine):
     def partitioned(self) -> bool:
         """Book 7.4: while the nodes cannot hear each other at all, both sides act; no invariant then."""
         return len(self.lab.world.cluster.topology.partitions()) > 1
+
+    @rule(seconds=st.sampled_from([0.5, 2.0, 6.0, 15.0]))
+    def strike_again_soon(self, seconds: float) -> None:
+        """Let only a little time pass, so the next fault lands during detection or an event."""
+        CASES["steps"] += 1
+        self.lab.wait(seconds)
 
     @rule(hub=st.sampled_from(["hub1", "hub2"]), failed=st.booleans())
     def hub(self, hub: str, failed: bool) -> None:
@@ -84,7 +107,7 @@ class ClusterCampaign(RuleBasedStateMachine):
 
     @invariant()
     def group_on_one_node_at_most(self) -> None:
-        if self.partitioned():
+        if not self.settled or self.partitioned():
             return
         for group in self.lab.world.cluster.groups:
             holders = self.lab.holders(group)
@@ -92,7 +115,7 @@ class ClusterCampaign(RuleBasedStateMachine):
 
     @invariant()
     def service_address_on_one_node_at_most(self) -> None:
-        if self.partitioned():
+        if not self.settled or self.partitioned():
             return
         for _, adapter in self.lab.definition.adapters():
             if adapter.function != "service" or not adapter.ip:
@@ -105,17 +128,16 @@ class ClusterCampaign(RuleBasedStateMachine):
     def cluster_managers_know_where_the_groups_are(self) -> None:
         """What clfindres would say on a member agrees with where a group physically is."""
         cluster = self.lab.world.cluster
-        if self.partitioned():
+        if not self.settled or self.partitioned():
             return
         for group in cluster.groups:
             holders = self.lab.holders(group)
-            if not holders:
-                continue
             for node in sorted(cluster.members()):
                 manager = cluster.managers[node]
                 if manager.view and manager.state == "ST_STABLE":
-                    assert manager.locations[group] == holders[0], (
-                        f"{node} locates {group} on {manager.locations[group]}, it is on {holders[0]}\n"
+                    where = holders[0] if holders else None
+                    assert manager.locations[group] == where, (
+                        f"{node} locates {group} on {manager.locations[group]}, it is on {where}\n"
                         f"{self.lab.transcript()}")
 
 
