@@ -98,6 +98,19 @@ class LoggedEvent:
     rc: int | None
 
 
+@dataclass(frozen=True)
+class EventRecord:
+    """One cluster event as the cluster managers processed it, and why it was queued."""
+
+    text: str  # node_down nodeA
+    cause: str  # missed heartbeats on every network
+    nodes: tuple[str, ...]  # the nodes that ran it
+    queued: float
+    started: float | None
+    ended: float | None
+    rc: int
+
+
 class Lab:
     def __init__(self, definition: ClusterDefinition, seed: int = 0) -> None:
         self.definition = definition
@@ -230,7 +243,8 @@ class Lab:
         return [*self.world.hosts, *self.world.clients]
 
     def holders(self, group: str) -> list[str]:
-        """Nodes that physically hold the group: its service addresses configured, VGs varied on, servers running."""
+        """Nodes that physically hold the group: all its service addresses configured and all its
+        volume groups varied on (whether its servers run is for ``ps`` to tell)."""
         spec = self.world.cluster.group(group)
         found = []
         for name, host in self.world.hosts.items():
@@ -273,6 +287,13 @@ class Lab:
                 rc = int(words.pop())
             found.append(LoggedEvent(m["stamp"], m["kind"], words[0], tuple(words[1:]), rc))
         return found
+
+    def event_history(self) -> list[EventRecord]:
+        """Every cluster event queued so far, in the order it started, with its cause."""
+        runner = self.world.cluster.runner
+        events = sorted(runner.history + runner.running, key=lambda e: (e.started_at or 0.0, e.queued_at))
+        return [EventRecord(e.text(), e.cause, tuple(sorted(e.participants)), e.queued_at, e.started_at,
+                            e.ended_at, e.rc) for e in events]
 
     def led(self, node: str) -> str:
         return self._node_host(node).node.led

@@ -121,6 +121,16 @@ def attach_evidence(world: Drill, data: dict) -> None:
                 text = f"could not read {path} on {node}: {type(exc).__name__}: {exc}"
             allure.attach(text, name=f"{node}.{name}", attachment_type=kind.TEXT)
     allure.attach(world.lab.transcript(), name="lab transcript", attachment_type=kind.TEXT)
+    allure.attach(why_text(world), name="why each event ran", attachment_type=kind.TEXT)
+
+
+def why_text(world: Drill) -> str:
+    """Each cluster event with the virtual times it was queued and ran, and what caused it."""
+    lines = []
+    for e in world.lab.event_history():
+        ran = f"{e.started:8.1f}-{e.ended:8.1f}" if e.started is not None and e.ended is not None else "  (still running)  "
+        lines.append(f"{e.queued:8.1f} {ran}  {e.text:<40} rc={e.rc}  on {', '.join(e.nodes)}  <- {e.cause}")
+    return "queued    started-ended      event\n" + "\n".join(lines) + "\n"
 
 
 def finish_drill(world: Drill, runner: str, drill: str, feature: str, tags: list[str], failed: bool,

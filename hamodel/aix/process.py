@@ -43,5 +43,8 @@ class ProcessTable:
     def clear(self) -> None:
         self.processes.clear()
 
-    def by_user(self, user: str) -> list[Process]:
-        return [p for p in self.processes.values() if p.user == user]
+    def using(self, mount: str) -> bool:
+        """Does a process use a file under ``mount`` (what ``fuser -c`` would find)?"""
+        prefix = mount.rstrip("/") + "/"
+        return any(word == mount or word.startswith(prefix)
+                   for p in self.processes.values() for word in p.command.split())

@@ -84,10 +84,6 @@ def varyoffvg(sh: Shell) -> tuple[str, int]:
     return (error + "\n", 1) if error else ("", 0)
 
 
-def _busy(sh: Shell, mount: str) -> bool:
-    return any(mount in p.command for p in sh.host.processes.processes.values())
-
-
 @command("mount")
 def mount(sh: Shell) -> tuple[str, int]:
     if not sh.args:
@@ -105,7 +101,7 @@ def mount(sh: Shell) -> tuple[str, int]:
 def umount(sh: Shell) -> tuple[str, int]:
     if len(sh.args) != 1:
         raise UsageError("Usage: umount [-f] {Directory | File | Device}\n")
-    error = sh.host.lvm.umount(sh.args[0], _busy(sh, sh.args[0]))
+    error = sh.host.lvm.umount(sh.args[0], sh.host.processes.using(sh.args[0]))
     return (error + "\n", 1) if error else ("", 0)
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable
 from hamodel.config import (
     AdapterSpec, ApplicationServerSpec, ClusterDefinition, EventCustomSpec, NetworkSpec, ResourceGroupSpec,
 )
+from hamodel.hacmp import membership, scripts
 from hamodel.hacmp.events import ClusterEvent, EventContext, EventRunner
 from hamodel.hacmp.nim import detection
 from hamodel.hacmp.topology import Endpoint, Topology, Verdict
@@ -51,7 +52,7 @@ class Cluster:
         self.groups: dict[str, ResourceGroupSpec] = {g.name: g for g in definition.resource_groups}
         self._labels = {a.label: (net, a) for net, a in definition.adapters()}
         self.managers = {n.name: ClusterManager(n.name, locations={g: None for g in self.groups}) for n in definition.nodes}
-        self.runner = EventRunner(self)
+        self.runner = EventRunner(self, scripts.plan, scripts.finish)
         self._custom = {e.name: e for e in definition.events}
         #: How a node's shell runs a command line: the lab plugs in the command layer
         #: (hamodel.commands sits above this layer). Returns (output, status).
@@ -221,63 +222,12 @@ class Cluster:
         self.managers[node].state = "ST_INIT"
         self.managers[node].view = set()
 
-    # --- verdicts become events -------------------------------------------------------
+    # --- verdicts become events (hamodel.hacmp.membership) -------------------------------
     def _on_verdict(self, v: Verdict) -> None:
-        participants = frozenset(v.partition & self.members())
-        enqueue = self.runner.enqueue
-        if v.kind == "node_down":
-            enqueue(ClusterEvent("node_down", (v.node,), participants, cause="missed heartbeats on every network"))
-        elif v.kind == "node_join":
-            # Nodes join one at a time across the partition (see prepare).
-            enqueue(ClusterEvent("node_up", (v.node,), frozenset({v.node}), scope=participants,
-                                 cause="cluster services started"))
-        elif v.kind == "partition_merge":
-            self._dgsp(v.partition & self.members())
-        elif v.kind in ("adapter_down", "adapter_up") and not v.endpoint.device.startswith("tty"):
-            role = self.adapter_role(v.node, v.endpoint.device)
-            if role is None:
-                return
-            kind, ip = role
-            if v.kind == "adapter_down" and kind == "service":
-                event = ClusterEvent("swap_adapter", (v.node, v.network, ip), participants, cause=f"{v.endpoint} failed")
-                event.plan["interface"] = v.endpoint.device
-                enqueue(event)
-            elif kind == "standby":
-                name = "fail_standby" if v.kind == "adapter_down" else "join_standby"
-                enqueue(ClusterEvent(name, (v.node, ip), participants, cause=str(v.endpoint)))
-        elif v.kind in ("network_down", "network_up"):
-            enqueue(ClusterEvent(v.kind, (v.node or "-1", v.network), participants, cause=v.kind))
-
-    def _dgsp(self, live: set[str]) -> None:
-        """Partitions meet again: every node of the smaller one gets a DGSP message and halts
-        (book 7.5). On a tie the partition holding the first node name in ASCII order
-        survives ("B is lower than A" in the book) [U]."""
-        cliques = {frozenset(self.managers[n].view & live) for n in live if self.managers[n].view}
-        first = min(live)
-        survivor = max(cliques, key=lambda c: (len(c), first in c))
-        for node in sorted(live - survivor):
-            text = f"DGSP message from {', '.join(sorted(survivor))}: partition {node} is halted"
-            self.world.hosts[node].append("/tmp/hacmp.out", f"{syslog_stamp(self.world.sched.now)} {text}\n")
-            self.log_console(node, text)
-            self.world.hosts[node].halt(f"clstrmgr: {text}")
+        membership.on_verdict(self, v)
 
     def prepare(self, event: ClusterEvent) -> bool:
-        """Just before an event runs: a node_up runs on the joiner and the nodes that have
-        already joined by then (two nodes started together join one after the other);
-        a node_down for a failure takes the node out of the members' views. An adapter or
-        network event about a node that has left meanwhile is dropped (returns False)."""
-        if event.name == "node_up":
-            joiner = event.args[0]
-            joined = {n for n in event.scope if n != joiner and self.alive(n) and self.managers[n].view}
-            event.participants = frozenset(joined | {joiner})
-        elif event.name == "node_down" and event.args[1:] in ((), ("forced",)):
-            # A failed node, or one whose daemons stopped at once, leaves the membership as
-            # soon as its node_down starts: no failure verdict may follow for it.
-            for node in event.participants:
-                self.managers[node].view.discard(event.args[0])
-        elif event.name not in ("node_up", "node_down") and event.args[0] != "-1" and not self.alive(event.args[0]):
-            return False
-        return True
+        return membership.prepare(self, event)
 
     # --- logs ---------------------------------------------------------------------------
     def log_event(self, node: str, kind: str, name: str, args: tuple[str, ...], rc: int | None = None) -> None:

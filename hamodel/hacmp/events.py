@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Generator, Iterator
 
-from hamodel.scheduler import Process, syslog_stamp
+from hamodel.scheduler import Process
 
 if TYPE_CHECKING:
     from hamodel.hacmp.cluster import Cluster
@@ -98,8 +98,14 @@ class EventContext:
 
 
 class EventRunner:
-    def __init__(self, cluster: Cluster) -> None:
+    """The cluster managers' event queue. ``plan(cluster, event)`` yields (name, args, phases)
+    for the event and its *_complete event; ``finish(cluster, event)`` records the outcome
+    (both from :mod:`hamodel.hacmp.scripts`, passed in so this module stays below it)."""
+
+    def __init__(self, cluster: Cluster, plan: Callable, finish: Callable) -> None:
         self.cluster = cluster
+        self.plan = plan
+        self.finish = finish
         self.queue: list[ClusterEvent] = []
         self.running: list[ClusterEvent] = []
         self.history: list[ClusterEvent] = []
@@ -141,12 +147,10 @@ class EventRunner:
         self._dispatch()
 
     def _run(self, event: ClusterEvent) -> Iterator[float]:
-        from hamodel.hacmp import scripts
-
         sched = self.cluster.world.sched
         event.started_at = sched.now
         watchdog = sched.call_in(CONFIG_TOO_LONG, self._config_too_long, event)
-        for name, args, phases in scripts.plan(self.cluster, event):
+        for name, args, phases in self.plan(self.cluster, event):
             nodes = [n for n in sorted(event.participants) if self.cluster.alive(n)]
             for node in nodes:
                 self.cluster.managers[node].state = "ST_RP_RUNNING"
@@ -168,7 +172,7 @@ class EventRunner:
         for node in event.participants:
             if self.cluster.alive(node):
                 self.cluster.managers[node].state = "ST_STABLE"
-        scripts.finish(self.cluster, event)
+        self.finish(self.cluster, event)
         return event.rc
 
     def _wait_for_clruncmd(self, event: ClusterEvent) -> Iterator[float]:
@@ -245,9 +249,7 @@ class EventRunner:
             return
         for node in sorted(event.participants):
             if self.cluster.alive(node):
-                stamp = syslog_stamp(self.cluster.world.sched.now)
+                self.cluster.log_event(node, "START", "config_too_long", (str(int(CONFIG_TOO_LONG)), event.text()))
                 self.cluster.world.hosts[node].append(
-                    "/tmp/hacmp.out",
-                    f"{stamp} EVENT START: config_too_long {int(CONFIG_TOO_LONG)} {event.text()}\n"
-                    "WARNING: The cluster has been in reconfiguration too long;Something may be wrong.\n")
+                    "/tmp/hacmp.out", "WARNING: The cluster has been in reconfiguration too long;Something may be wrong.\n")
         self.cluster.world.sched.call_in(CONFIG_TOO_LONG_REPEAT, self._config_too_long, event)

@@ -25,8 +25,6 @@ RATES: dict[str, dict[str, tuple[float, int]]] = {
 #: Ethernet is not given there and uses a short reconfiguration here [U]).
 HWAT_SECONDS: dict[str, float] = {"ether": 4.0, "token": 60.0, "fddi": 120.0}
 
-SERIAL_NIMS = {"rs232", "tmscsi", "tmssa"}
-
 
 def detection(nim: str, rate: str) -> tuple[float, int]:
     return RATES[nim][rate]

@@ -127,8 +127,7 @@ def release_vg_fs(ctx: EventContext, vgs: list[str], filesystems: list[str]) -> 
     for fs in filesystems:
         ctx.trace(f"umount {fs}")
         yield ctx.cluster.world.sched.jitter(MOUNT_SECONDS)
-        busy = any(fs in p.command for p in ctx.host.processes.processes.values())
-        error = lvm.umount(fs, busy)
+        error = lvm.umount(fs, ctx.host.processes.using(fs))
         if error:
             ctx.trace(error)
             return 1
@@ -197,7 +196,10 @@ def _give_back(ctx: EventContext, labels: list[str], function: str) -> Iterator[
         own = ctx.cluster.unused_label(ctx.node, net.name, function)
         yield from _set_mac(ctx, iface, iface.nic.burned_in, net.nim)
         if own is None:
+            ctx.trace(f"ifconfig {iface.name} inet {svc.ip} delete")
             stack.remove_address(svc.ip)
+            iface.up = True
+            ctx.cluster.topology.resume(ctx.node, iface.name)
             continue
         yield from _ifconfig(ctx, iface, own.ip, own.netmask)
         restored.append(own.ip)

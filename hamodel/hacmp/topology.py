@@ -2,8 +2,12 @@
 
 Usage::
 
-    topo = Topology(sched, endpoints, rates, link_alive, can_send, report)
+    topo = Topology(sched, endpoints, rates, link_alive, can_send, members, views, report)
     topo.start()                      # one keepalive round per network per interval, forever
+
+``link_alive(a, b)`` and ``can_send(a)`` ask the physical world; ``members()``
+and ``views()`` ask the cluster managers who runs and whom each believes up;
+``report(verdict)`` hands each change of verdict back to them.
 
 Every HACMP adapter (IP or serial) is an *endpoint*. Each interval, each
 live endpoint sends a keepalive to every endpoint of the other member nodes

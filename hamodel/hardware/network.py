@@ -71,7 +71,3 @@ class SerialLink:
             if n == node:
                 return tty
         return None
-
-    def peer_of(self, node: str) -> str | None:
-        (a, _), (b, _) = self.ends
-        return b if node == a else a if node == b else None
