@@ -43,13 +43,13 @@ Feature: 6.2.2 Node failure and reintegration
     Then the LED of nodeA shows 888
     When I wait until the cluster settles
     Then hacmp.out on nodeB shows these events in order since the last action:
-      | event                 | arguments |
-      | node_down             | nodeA     |
-      | node_down_remote      | nodeA     |
-      | acquire_takeover_addr | nodeA_svc |
-      | get_disk_vg_fs        | sharedvg  |
-      | node_down_complete    | nodeA     |
-      | start_server          | app1      |
+      | event                 | arguments          |
+      | node_down             | nodeA              |
+      | node_down_remote      | nodeA              |
+      | acquire_takeover_addr | nodeA_svc          |
+      | get_disk_vg_fs        | sharedvg           |
+      | node_down_complete    | nodeA              |
+      | start_server          | app1               |
       | fail_standby          | nodeB 192.168.20.2 |
     And netstat -in on nodeB shows 192.168.10.1 on en1
     And netstat -in on nodeB shows the hardware address 42:00:c0:a8:0a:01 on en1
@@ -71,12 +71,12 @@ Feature: 6.2.2 Node failure and reintegration
     When I start cluster services on nodeA
     And I wait until the cluster settles
     Then hacmp.out on nodeB shows these events in order since the last action:
-      | event                 | arguments |
-      | node_up               | nodeA     |
-      | node_up_remote        | nodeA     |
-      | release_takeover_addr | nodeA_svc |
-      | stop_server           | app1      |
-      | release_vg_fs         | sharedvg  |
+      | event                 | arguments          |
+      | node_up               | nodeA              |
+      | node_up_remote        | nodeA              |
+      | release_takeover_addr | nodeA_svc          |
+      | stop_server           | app1               |
+      | release_vg_fs         | sharedvg           |
       | join_standby          | nodeB 192.168.20.2 |
     And clfindres on nodeA shows rg1 UP on nodeA
     And rg1 is held by nodeA only
@@ -101,13 +101,13 @@ Feature: 6.2.2 Node failure and reintegration
     And I wait until the cluster settles
     Then AIX on nodeA is off
     And hacmp.out on nodeB shows these events in order since the last action:
-      | event                 | arguments |
-      | node_down             | nodeA     |
-      | node_down_remote      | nodeA     |
-      | acquire_takeover_addr | nodeA_svc |
-      | get_disk_vg_fs        | sharedvg  |
-      | node_down_complete    | nodeA     |
-      | start_server          | app1      |
+      | event                 | arguments          |
+      | node_down             | nodeA              |
+      | node_down_remote      | nodeA              |
+      | acquire_takeover_addr | nodeA_svc          |
+      | get_disk_vg_fs        | sharedvg           |
+      | node_down_complete    | nodeA              |
+      | start_server          | app1               |
       | fail_standby          | nodeB 192.168.20.2 |
     And netstat -in on nodeB shows 192.168.10.1 on en1
     And the ARP entry of client1 for nodeA_svc is the hardware address of the adapter holding it

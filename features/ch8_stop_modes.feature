@@ -53,11 +53,11 @@ Feature: 8.2 Stopping cluster services: graceful, with takeover, forced
     When I stop cluster services on nodeA gracefully with takeover
     And I wait until the cluster settles
     Then hacmp.out on nodeB shows these events in order since the last action:
-      | event                 | arguments      |
-      | node_down             | nodeA          |
-      | acquire_takeover_addr | nodeA_svc      |
-      | get_disk_vg_fs        | sharedvg       |
-      | start_server          | app1           |
+      | event                 | arguments          |
+      | node_down             | nodeA              |
+      | acquire_takeover_addr | nodeA_svc          |
+      | get_disk_vg_fs        | sharedvg           |
+      | start_server          | app1               |
       | fail_standby          | nodeB 192.168.20.2 |
     And lssrc -g cluster on nodeA shows clstrmgr inoperative
     And clfindres on nodeB shows rg1 UP on nodeB
