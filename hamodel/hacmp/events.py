@@ -47,6 +47,7 @@ class ClusterEvent:
     queued_at: float = 0.0
     started_at: float | None = None
     ended_at: float | None = None
+    #: The first non-zero exit code of its scripts (0: every script succeeded).
     rc: int = 0
     #: A sub-event failed: processing waits (RP_FAILED) until clruncmd sets ``resumed``.
     stuck: bool = False
@@ -158,14 +159,16 @@ class EventRunner:
             custom = self.cluster.customisation(name) if event.args[1:2] != ("forced",) else None
             if custom:  # book 5.1.2: a forced node_down runs no pre/post/notify command
                 yield from self._customised(nodes, name, args, (custom.notify, custom.pre))
+            part_rc = 0
             for phase in phases:
-                yield from self._run_phase(event, phase)
+                part_rc = part_rc or (yield from self._run_phase(event, phase))
             if custom:
                 yield from self._customised(nodes, name, args, (custom.post, custom.notify))
             for node in nodes:
                 if self.cluster.alive(node):
-                    self.cluster.log_event(node, "COMPLETED", name, args, event.rc)
-            if event.rc:
+                    self.cluster.log_event(node, "COMPLETED", name, args, part_rc)
+            event.rc = event.rc or part_rc
+            if part_rc:
                 yield from self._wait_for_clruncmd(event)
         watchdog.cancel()
         event.ended_at = sched.now
@@ -188,7 +191,6 @@ class EventRunner:
             yield 1.0
         event.stuck = False
         event.resumed = False
-        event.rc = 0
 
     def clruncmd(self, node: str) -> bool:
         """Resume the event stuck on ``node``'s cluster managers; False when none is stuck."""
@@ -215,7 +217,7 @@ class EventRunner:
             if proc.alive:
                 proc.kill()
 
-    def _run_phase(self, event: ClusterEvent, phase: Phase) -> Iterator[float]:
+    def _run_phase(self, event: ClusterEvent, phase: Phase) -> Generator[float, None, int]:
         procs: list[tuple[str, Process, EventContext]] = []
         for node, script in sorted(phase.items()):
             if not self.cluster.alive(node):
@@ -236,13 +238,15 @@ class EventRunner:
             if not waiting:
                 break
             yield 0.5
+        phase_rc = 0
         for node, proc, ctx in procs:
             if proc in self._scripts.get(node, []):
                 self._scripts[node].remove(proc)
             rc = ctx.rc or (proc.result or 0)
             if rc:
                 event.failed_nodes.add(node)
-            event.rc = event.rc or rc
+            phase_rc = phase_rc or rc
+        return phase_rc
 
     def _config_too_long(self, event: ClusterEvent) -> None:
         if event.ended_at is not None:

@@ -145,10 +145,10 @@ def plan(cluster: Cluster, event: ClusterEvent):
                               ("release_takeover_addr", "stop_server", "release_vg_fs", "cl_deactivate_nfs"))
                   for n in event.participants if n != joining}
         yield name, event.args, [remote, {joining: _node_up_local(cluster, joining, acquire)}]
-        if event.rc == 0:
-            phases = {n: _complete("node_up_remote_complete", joining, []) for n in event.participants if n != joining}
-            phases[joining] = _complete("node_up_local_complete", joining, _servers(cluster, acquire))
-            yield "node_up_complete", (joining,), [phases]
+        # Reached when node_up succeeded, or failed and an administrator resumed it (clruncmd).
+        phases = {n: _complete("node_up_remote_complete", joining, []) for n in event.participants if n != joining}
+        phases[joining] = _complete("node_up_local_complete", joining, _servers(cluster, acquire))
+        yield "node_up_complete", (joining,), [phases]
     elif name == "node_down":
         leaving, mode = event.args[0], (event.args[1] if len(event.args) > 1 else "")
         survivors = set(event.participants) - {leaving}
