@@ -31,7 +31,8 @@ def _set_mac(ctx: EventContext, iface, mac: str, nim: str) -> Iterator[float]:
         return
     ctx.cluster.topology.suspend(ctx.node, iface.name)
     ctx.trace(f"ifconfig {iface.name} down detach")
-    ctx.trace(f"chdev -l ent{iface.name[2:]} -a alt_addr=0x{mac.replace(':', '')} -a use_alt_addr={'no' if mac == nic.burned_in else 'yes'}")
+    device = ("tok" if nic.type == "token" else "ent") + iface.name[2:]  # tr0 sits on tok0, en0 on ent0
+    ctx.trace(f"chdev -l {device} -a alt_addr=0x{mac.replace(':', '')} -a use_alt_addr={'no' if mac == nic.burned_in else 'yes'}")
     iface.up = False
     yield ctx.cluster.world.sched.jitter(HWAT_SECONDS.get(nim, 4.0))
     nic.mac = mac
@@ -81,13 +82,13 @@ def acquire_takeover_addr(ctx: EventContext, labels: list[str]) -> Iterator[floa
             yield from _set_mac(ctx, iface, svc.hw_address, net.nim)
         yield from _ifconfig(ctx, iface, svc.ip, svc.netmask)
         # The standby now carries a service address: it is no longer available (book 5.1.1.3).
-        _announce(ctx, "fail_standby", standby_ip)
+        _announce(ctx, "fail_standby", standby_ip, f"{iface.name} now carries {label} (IP address takeover)")
     return 0
 
 
-def _announce(ctx: EventContext, name: str, ip: str) -> None:
+def _announce(ctx: EventContext, name: str, ip: str, cause: str) -> None:
     participants = frozenset(n for n in ctx.event.participants if ctx.cluster.alive(n))
-    ctx.cluster.runner.enqueue(ClusterEvent(name, (ctx.node, ip), participants, cause="IP address takeover"))
+    ctx.cluster.runner.enqueue(ClusterEvent(name, (ctx.node, ip), participants, cause=cause))
 
 
 def get_disk_vg_fs(ctx: EventContext, vgs: list[str], filesystems: list[str]) -> Iterator[float]:
@@ -209,7 +210,7 @@ def _give_back(ctx: EventContext, labels: list[str], function: str) -> Iterator[
 def release_takeover_addr(ctx: EventContext, labels: list[str]) -> Iterator[float]:
     """Give a taken-over service address back: the standby adapter is a standby again."""
     for ip in (yield from _give_back(ctx, labels, "standby")):
-        _announce(ctx, "join_standby", ip)
+        _announce(ctx, "join_standby", ip, f"the taken-over address was given back; {ip} is a standby again")
     return 0
 
 
