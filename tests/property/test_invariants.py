@@ -9,6 +9,8 @@ Invariants (DESIGN.md "Beyond the book"):
 * a non-concurrent resource group is held by one node at most;
 * a service address is configured on one live node at most;
 * a stable cluster manager locates each held group where it physically is;
+* no line written on a shared file system is lost: it reads back on the
+  node holding the group now (the lines are Faker sentences, seeded);
 * the cluster always settles, and no act raises.
 
 The serial link may be cut too. While the live nodes form more than one
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import os
 
+from faker import Faker
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -47,6 +50,10 @@ class ClusterCampaign(RuleBasedStateMachine):
         CASES["machines"] += 1
         self.lab = Lab.load(self.fixture, seed)
         self.settled = False
+        self.fake = Faker()
+        self.fake.seed_instance(seed)
+        #: shared file system -> the lines written there by a node that had it mounted
+        self.written: dict[str, list[str]] = {}
         for node in NODES:
             self.lab.run(node, "smit clstart")
 
@@ -69,6 +76,24 @@ class ClusterCampaign(RuleBasedStateMachine):
         self.group_on_one_node_at_most()
         self.service_address_on_one_node_at_most()
         self.cluster_managers_know_where_the_groups_are()
+        self.no_write_lost()
+
+    @rule()
+    def write(self) -> None:
+        """The application's users append a line to each group's shared file system, on the node
+        that holds the group now (typed there, as the application would write it)."""
+        CASES["steps"] += 1
+        for group in self.lab.definition.resource_groups:
+            holders = self.lab.holders(group.name)
+            if len(holders) != 1:
+                continue
+            for fs in group.filesystems:
+                line = self.fake.sentence()
+                result = self.lab.run(holders[0], f"echo {line} >> {fs}/journal.txt")
+                # On AIX a write under an unmounted mount point lands on the node's own disk:
+                # it counts only if the file system was mounted there.
+                if result.status == 0 and fs in self.lab.run(holders[0], "mount").output:
+                    self.written.setdefault(fs, []).append(line)
 
     @rule(node=st.sampled_from(NODES), nic=st.sampled_from(NICS), plugged=st.booleans())
     def cable(self, node: str, nic: str, plugged: bool) -> None:
@@ -139,6 +164,21 @@ class ClusterCampaign(RuleBasedStateMachine):
                     assert manager.locations[group] == where, (
                         f"{node} locates {group} on {manager.locations[group]}, it is on {where}\n"
                         f"{self.lab.transcript()}")
+
+
+    @invariant()
+    def no_write_lost(self) -> None:
+        """Every line written on a shared file system reads back, in order, where it is mounted now."""
+        if not self.settled:
+            return
+        for group in self.lab.definition.resource_groups:
+            holders = self.lab.holders(group.name)
+            if len(holders) != 1:
+                continue
+            for fs in group.filesystems:
+                expected = self.written.get(fs, [])
+                text = self.lab.run(holders[0], f"cat {fs}/journal.txt").output if expected else ""
+                assert text.splitlines() == expected, f"{fs} on {holders[0]}:\n{text}\nexpected {expected}"
 
 
 class MutualCampaign(ClusterCampaign):
