@@ -219,6 +219,9 @@ class Lab:
         cluster = self.world.cluster
         if cluster.runner.busy():
             return True
+        if any(e.stuck for e in cluster.runner.running):
+            # Waiting for clruncmd: nothing moves until an administrator acts, joiners included.
+            return any(h.state == "booting" for h in self.world.hosts.values())
         return any(h.state == "booting" for h in self.world.hosts.values()) or any(
             m.state not in ("ST_INIT", "ST_STABLE", "RP_FAILED") for m in cluster.managers.values())
 

@@ -34,7 +34,7 @@ NODES = ["nodeA", "nodeB"]
 NICS = ["en0", "en1"]
 COMMANDS = ["ifconfig en0 down", "ifconfig en1 down", "ifconfig en0 up", "ifconfig en1 up",
             "sh /etc/tcp.clean", "startsrc -g tcpip", "smit clstart", "smit clstop graceful",
-            "smit clstop takeover", "cat /etc/hosts > /dev/kmem"]
+            "smit clstop takeover", "cat /etc/hosts > /dev/kmem", "clruncmd nodeA", "clruncmd nodeB"]
 # Not "smit clstop forced": a forced stop leaves the resources up with nobody watching them, and a
 # node that then starts alone acquires them too (duplicate address, disk reserve reset), as real
 # HACMP classic would (book 8.2.3.2). That hazard is drilled on purpose, not drawn at random.

@@ -102,3 +102,22 @@ def test_killing_inetd_stops_tcpip_like_stopsrc():
     pid = next(line.split()[2] for line in lab.run("nodeA", "lssrc -s inetd").output.splitlines() if "inetd" in line)
     lab.run("nodeA", f"kill -9 {pid}")
     assert "100% packet loss" in lab.run("client1", "ping -c 1 nodeA_svc").output
+
+
+def test_settle_returns_while_the_cluster_waits_for_clruncmd_even_with_a_node_joining():
+    lab = started()
+    lab.act("unplug nodeB en1")
+    lab.settle()
+    lab.act("power off nodeA")
+    lab.settle()
+    lab.act("power on nodeA")
+    lab.wait(300)
+    lab.run("nodeA", "smit clstart")
+    lab.settle()  # nothing moves until an administrator types clruncmd
+    assert lab.world.cluster.managers["nodeA"].state == "ST_JOINING"
+    lab.act("plug nodeB en1")
+    lab.run("nodeB", "clruncmd nodeB")
+    lab.settle()
+    lab.run("nodeB", "clruncmd nodeB")  # node_down_complete failed too: app1 had no /sharedfs
+    lab.settle()
+    assert lab.holders("rg1") == ["nodeA"]
