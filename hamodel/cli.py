@@ -36,7 +36,8 @@ from rich.table import Table
 
 app = typer.Typer(help="HA Drill: failure drills against a model of an HACMP 4.3 cluster.",
                   no_args_is_help=True, add_completion=False)
-console = Console()
+# Logs and CI have no terminal: give the summary table room instead of rich's 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 160)
 
 PASSED, FAILED, COULD_NOT_RUN = 0, 1, 2
 RUNNER_NAMES = {"pytest": "pytest-bdd", "behave": "behave"}
