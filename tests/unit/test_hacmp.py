@@ -8,6 +8,14 @@ def names(lab, node, since=0):
     return [e.name for e in lab.events(node) if e.kind == "START"][since:]
 
 
+def cut_every_path(lab):
+    """Book 7.4's isolation: the serial cable and every Ethernet cable of both nodes pulled."""
+    lab.act("unplug serial rs232_ab")
+    for node in ("nodeA", "nodeB"):
+        for iface in ("en0", "en1"):
+            lab.act(f"unplug {node} {iface}")
+
+
 def test_start_brings_rg1_to_nodeA_with_service_address_and_hwat(lab):
     assert lab.holders("rg1") == ["nodeA"]
     assert lab.label_location("nodeA_svc") == ("nodeA", "en0")
@@ -37,10 +45,7 @@ def test_node_with_live_serial_heartbeat_is_not_down():
 
 def test_cutting_serial_and_ip_partitions_the_cluster_and_both_sides_act():
     lab = started()
-    lab.act("unplug serial rs232_ab")
-    for n in ("nodeA", "nodeB"):
-        for i in ("en0", "en1"):
-            lab.act(f"unplug {n} {i}")
+    cut_every_path(lab)
     lab.settle()
     # Book 7.4: each side thinks the other died; nodeB's takeover fails on nodeA's disk reserve.
     assert "node_down" in names(lab, "nodeA") and "node_down" in names(lab, "nodeB")
@@ -133,10 +138,7 @@ def test_failed_takeover_stops_event_processing_until_clruncmd():
 def test_partitions_meeting_again_halt_the_smaller_or_lower_one():
     """Book 7.5: after a partition the reconnected cluster sends DGSP to nodeB (B is 'lower' than A)."""
     lab = started()
-    lab.act("unplug serial rs232_ab")
-    for node in ("nodeA", "nodeB"):
-        for iface in ("en0", "en1"):
-            lab.act(f"unplug {node} {iface}")
+    cut_every_path(lab)
     lab.settle()
     assert lab.label_location("nodeA_svc") is not None
     lab.act("plug serial rs232_ab")
