@@ -56,12 +56,41 @@ class NicSpec:
 
 
 @dataclass
+class SsaAdapterSpec:
+    """An SSA adapter card (book 2.3.1.2): 6214-6219, with its microcode level."""
+
+    name: str  # ssa0
+    type: str  # "6215"
+    microcode: str = "1801"
+    line: int = 0
+
+
+@dataclass
+class ScsiAdapterSpec:
+    """A differential SCSI adapter (book 2.3.2.3, 3.3.2.3): its SCSI ID on the bus it is cabled to."""
+
+    name: str  # scsi1
+    bus: str
+    id: int = 7
+    line: int = 0
+
+
+@dataclass
 class NodeSpec:
     name: str
     cpu_id: str
     smp: bool = False
     nics: list[NicSpec] = field(default_factory=list)
     ttys: list[str] = field(default_factory=list)  # serial ports: tty0, tty1
+    #: internal SCSI disks hdisk0, hdisk1... (rootvg lives on hdisk0)
+    internal_disks: int = 1
+    #: rootvg mirrored on hdisk0 and hdisk1 as book 3.1.2 does it: quorum off, every LV but
+    #: the dump device hd7 with two copies, a boot image on both disks, both in the bootlist.
+    rootvg_mirrored: bool = False
+    ssa_adapters: list[SsaAdapterSpec] = field(default_factory=list)
+    #: ``ssar`` node_number (book 3.4.1.2): distinct and non-zero for concurrent SSA.
+    ssa_node_number: int = 0
+    scsi_adapters: list[ScsiAdapterSpec] = field(default_factory=list)
     line: int = 0
 
 
@@ -86,11 +115,71 @@ class SharedDiskSpec:
 
 
 @dataclass
+class PdiskSpec:
+    """An SSA disk in a drawer slot: the pdisk, and the hdisk AIX makes of it."""
+
+    name: str  # pdisk0
+    hdisk: str  # hdisk2
+    pvid: str
+    size_mb: int = 4500
+    line: int = 0
+
+
+@dataclass
+class DrawerSpec:
+    """A 7133 drawer or 7131 tower (book 2.3.1) holding SSA disks, with its own power."""
+
+    name: str
+    type: str  # 7133-020, 7131-405
+    pdisks: list[PdiskSpec] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class SsaLoopSpec:
+    """An SSA loop (book 2.3.1.3), in cable order. An item is a pdisk name or an adapter's
+    port pair, ``nodeA:ssa0:A`` (in at A1, out at A2); a cable joins each item to the next,
+    and the last to the first."""
+
+    name: str
+    ring: list[str]
+    line: int = 0
+
+
+@dataclass
+class LunSpec:
+    """A 7135 LUN (book 2.3.2.4): a RAID level over some drives; AIX sees one hdisk."""
+
+    hdisk: str
+    pvid: str
+    raid: int  # 0, 1, 3, 5
+    drives: list[str]
+    size_mb: int = 8192
+    line: int = 0
+
+
+@dataclass
+class ArraySpec:
+    """A 7135 RAIDiant array: one controller per SCSI bus it is cabled to, drives, LUNs."""
+
+    name: str
+    type: str  # 7135-110, 7135-210
+    buses: list[str]  # controller i sits on buses[i]
+    drives: list[str]
+    luns: list[LunSpec] = field(default_factory=list)
+    hot_spares: list[str] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
 class LogicalVolumeSpec:
     name: str
     type: Literal["jfs", "jfslog", "raw", "paging"] = "jfs"
     mount: str | None = None  # JFS mount point
     size_mb: int = 512
+    copies: int = 1  # 1 to 3 mirror copies
+    #: the PV of each copy, in copy order; by default the volume group's first disks
+    disks: list[str] = field(default_factory=list)
     line: int = 0
 
 
@@ -101,7 +190,20 @@ class VolumeGroupSpec:
     disks: list[str]
     auto_varyon: bool = False
     quorum: bool = True
+    concurrent_capable: bool = False
     logical_volumes: list[LogicalVolumeSpec] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class ErrorNotifySpec:
+    """An AIX error notification object (book 2.6.2, ``errnotify``): when an entry with
+    this label is logged on the node, run the method. Not synchronised across nodes."""
+
+    name: str  # en_name
+    node: str
+    label: str  # en_label
+    method: str  # en_method, a shell line; $1 is the error log sequence number
     line: int = 0
 
 
@@ -210,9 +312,29 @@ class ClusterDefinition:
     events: list[EventCustomSpec] = field(default_factory=list)
     #: ``/usr/sbin/cluster/etc/clinfo.rc`` PING_CLIENT_LIST: client IPs pinged after takeover.
     ping_client_list: list[str] = field(default_factory=list)
+    drawers: list[DrawerSpec] = field(default_factory=list)
+    ssa_loops: list[SsaLoopSpec] = field(default_factory=list)
+    arrays: list[ArraySpec] = field(default_factory=list)
+    error_notifications: list[ErrorNotifySpec] = field(default_factory=list)
 
     def node(self, name: str) -> NodeSpec:
         return next(n for n in self.nodes if n.name == name)
 
     def adapters(self) -> list[tuple[NetworkSpec, AdapterSpec]]:
         return [(net, a) for net in self.networks for a in net.adapters]
+
+    def hdisks(self) -> list[SharedDiskSpec]:
+        """Every shared hdisk, whatever holds it (plain disk, SSA pdisk, 7135 LUN), with the
+        nodes cabled to it: an SSA disk reaches the nodes with an adapter in its loop, a LUN
+        the nodes with an adapter on one of its array's buses."""
+        disks = list(self.shared_disks)
+        for drawer in self.drawers:
+            for p in drawer.pdisks:
+                nodes = [item.split(":")[0] for loop in self.ssa_loops if p.name in loop.ring
+                         for item in loop.ring if item.count(":") == 2]
+                disks.append(SharedDiskSpec(p.hdisk, p.pvid, list(dict.fromkeys(nodes)), p.size_mb, p.line))
+        for array in self.arrays:
+            nodes = [n.name for n in self.nodes for a in n.scsi_adapters if a.bus in array.buses]
+            for lun in array.luns:
+                disks.append(SharedDiskSpec(lun.hdisk, lun.pvid, list(dict.fromkeys(nodes)), lun.size_mb, lun.line))
+        return disks

@@ -16,15 +16,12 @@ from __future__ import annotations
 
 from hamodel.aix.host import AixHost
 from hamodel.aix.ip import IpFabric
-from hamodel.aix.lvm import LogicalVolume, Storage, VolumeGroup
+from hamodel.aix.vgda import Storage
 from hamodel.config import ClusterDefinition
 from hamodel.hacmp.cluster import Cluster
-from hamodel.hardware import Disk, Hub, Nic, Node, SerialLink
+from hamodel.hardware import Hub, Nic, Node, SerialLink
 from hamodel.scheduler import Scheduler
-
-ROOTVG = [("hd5", "boot", 16, None), ("hd6", "paging", 512, None), ("hd8", "jfslog", 4, None),
-          ("hd4", "jfs", 64, "/"), ("hd2", "jfs", 1024, "/usr"), ("hd9var", "jfs", 64, "/var"),
-          ("hd3", "jfs", 128, "/tmp"), ("hd1", "jfs", 32, "/home")]
+from hamodel.storage import StorageBuilder
 
 
 class World:
@@ -58,8 +55,11 @@ class World:
             client.boot_config["en0"] = (spec.ip, spec.netmask)
             self.clients[spec.name] = client
         self.serial_links = {s.name: SerialLink(s.name, (tuple(s.ends[0]), tuple(s.ends[1]))) for s in definition.serial_links}
-        self._build_storage()
+        self.san = StorageBuilder(definition, self.sched, self.storage).build()
+        self.san.powered = lambda node: self.nodes[node].powered
+        self.storage.faults = self.san.faults
         self._configure_aix()
+        self._error_notify()
         stacks = {name: h.stack for name, h in {**self.hosts, **self.clients}.items()}
         self.fabric = IpFabric(self.hubs, stacks, lambda: self.sched.now)
         self.cluster = Cluster(self, definition)
@@ -75,17 +75,16 @@ class World:
             return self.hosts[name]
         return self.clients[name]
 
-    def _build_storage(self) -> None:
-        for d in self.definition.shared_disks:
-            self.storage.disks[d.name] = Disk(d.name, d.pvid, d.size_mb, list(d.nodes))
-        for vg in self.definition.volume_groups:
-            lvs = [LogicalVolume(lv.name, lv.type, lv.size_mb, lv.mount) for lv in vg.logical_volumes]
-            self.storage.groups[vg.name] = VolumeGroup(vg.name, vg.major, list(vg.disks), lvs, vg.quorum, vg.auto_varyon)
-        for i, node in enumerate(self.nodes):
-            disk = Disk(f"{node}:hdisk0", f"0001{i:04d}a1b2c3d4", 4096, [node])
-            self.storage.disks[disk.name] = disk
-            lvs = [LogicalVolume(n, t, s, m) for n, t, s, m in ROOTVG]
-            self.storage.groups[f"{node}:rootvg"] = VolumeGroup("rootvg", 10, [disk.name], lvs, local=True)
+    def _error_notify(self) -> None:
+        """errdemon runs the method of each matching notification object (book 2.6.2, 5.2)."""
+        for spec in self.definition.error_notifications:
+            host = self.hosts[spec.node]
+
+            def notify(entry, spec=spec, host=host) -> None:
+                if entry.label == spec.label:
+                    line = spec.method.replace("$1", str(entry.sequence))
+                    self.sched.call_in(1.0, lambda: host.running and self.cluster.shell(host.name, line))
+            host.errlog.on_entry.append(notify)
 
     def _configure_aix(self) -> None:
         d = self.definition
@@ -101,8 +100,11 @@ class World:
             host.files["/etc/hosts"] = "".join(f"{ip}\t{label}\n" for label, ip in etc_hosts.items())
         for name, host in self.hosts.items():
             host.users.update(users)
-            host.lvm.imported = [vg.name for vg in d.volume_groups if any(name in self.storage.disks[x].nodes for x in vg.disks)]
-            host.lvm.imported.append(f"{name}:rootvg")
+            for vg in d.volume_groups:
+                if any(name in self.storage.disks[x].nodes for x in vg.disks):
+                    host.lvm.define(vg.name, auto_on=vg.auto_varyon)
+            host.lvm.define(f"{name}:rootvg", auto_on=True)
+            host.bootlist = list(self.san.bootlists[name])
             by_iface: dict[str, tuple[str, str]] = {}
             for _, a in d.adapters():
                 if a.node != name or not a.interface or not a.ip:

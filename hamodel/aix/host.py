@@ -23,7 +23,8 @@ from __future__ import annotations
 from typing import Callable
 
 from hamodel.aix.errlog import ErrorLog
-from hamodel.aix.lvm import Lvm, Storage
+from hamodel.aix.lvm import Lvm
+from hamodel.aix.vgda import Storage
 from hamodel.aix.netstack import NetStack
 from hamodel.aix.process import ProcessTable
 from hamodel.aix.src import SRC
@@ -33,6 +34,8 @@ from hamodel.scheduler import Scheduler
 #: Boot LED codes shown in turn, with how long each phase lasts (s).
 BOOT_LEDS: list[tuple[str, float]] = [("c31", 8.0), ("0521", 12.0), ("0551", 20.0), ("0517", 10.0), ("0553", 25.0), ("0581", 15.0)]
 DUMP_SECONDS = 40.0
+#: syncd's interval (``/sbin/rc.boot``: ``syncd 60``)
+SYNCD_SECONDS = 60.0
 
 TCPIP_SUBSYSTEMS = ["inetd", "snmpd", "portmap", "sendmail", "syslogd"]
 
@@ -47,7 +50,10 @@ class AixHost:
         self.errlog = ErrorLog()
         self.processes = ProcessTable(first_pid)
         self.src = SRC(self._src_pid)
-        self.lvm = Lvm(node.name, storage)
+        self.lvm = Lvm(node.name, storage, log=lambda label, resource, detail: self.errlog.log(
+            self.sched.now, label, resource, detail))
+        #: hdisks the firmware tries to boot from, in order (``bootlist -m normal``)
+        self.bootlist: list[str] = ["hdisk0"]
         self.files: dict[str, str] = {}
         self.users: dict[str, int] = {"root": 0}
         #: interface -> (ip, netmask) configured at boot (the ODM's inet attributes).
@@ -95,8 +101,44 @@ class AixHost:
         self.files[path] = self.files.get(path, "") + text
 
     # --- life cycle ----------------------------------------------------------
+    def _ipl_varyon(self) -> bool:
+        """Vary on rootvg (LED 551), mount its file systems, turn paging on; then the groups
+        whose auto-varyon flag is set (book 3.4.4.3). With quorum off, rootvg is varied on
+        with whatever disks answer [U]; without a quorum the boot stops at LED 552."""
+        for key, record in self.lvm.odm.items():
+            vg = self.lvm.storage.groups[key]
+            if not vg.local:
+                continue
+            if self.lvm.varyonvg(key, force=not vg.quorum) is not None:
+                return False
+            for lv in vg.lvs:
+                if lv.mount:
+                    self.lvm.mount(lv.mount)
+                if lv.type == "paging":
+                    self.lvm.paging.append(lv.name)
+        for key, record in self.lvm.odm.items():
+            if record.auto_on and not self.lvm.storage.groups[key].local:
+                self.lvm.varyonvg(key)
+        return True
+
+    def _start_syncd(self) -> None:
+        number = self._boot_number
+
+        def tick() -> None:
+            if self.state != "running" or number != self._boot_number:
+                return
+            if not self.lvm.syncd():
+                self.crash()  # a paging space that cannot be written: the kernel panics
+                return
+            self.sched.call_in(SYNCD_SECONDS, tick)
+        self.sched.call_in(SYNCD_SECONDS, tick)
+
     def bring_up(self) -> None:
-        """AIX has finished booting: configure interfaces, start TCP/IP, vary on rootvg."""
+        """AIX has finished booting: vary on rootvg, configure interfaces, start TCP/IP."""
+        if not self._ipl_varyon():
+            self.state = "halted"
+            self.node.led = "552"
+            return
         self.state = "running"
         self.node.led = ""
         for nic in self.node.nics:
@@ -112,17 +154,12 @@ class AixHost:
         for group in ("tcpip", "ras"):
             for sub in self.src.group(group):
                 self.src.start(sub.name)
-        for key, vg in self.lvm.storage.groups.items():
-            if vg.local and key in self.lvm.imported:
-                self.lvm.varyonvg(key)
-                for lv in vg.lvs:
-                    if lv.mount:
-                        self.lvm.mount(lv.mount)
         self.errlog.log(self.sched.now, "ERRLOG_ON", "errdemon")
         for label, resource, detail in self._pending_boot_entries:
             self.errlog.log(self.sched.now, label, resource, detail)
         self._pending_boot_entries.clear()
         self._tcpip_check()
+        self._start_syncd()
         for hook in self.on_boot:
             hook()
 
@@ -177,8 +214,22 @@ class AixHost:
         self.node.powered = True
         self._boot()
 
+    def boot_device(self) -> str | None:
+        """The first disk of the bootlist that answers and holds a boot image (``bosboot``)."""
+        for hdisk in self.bootlist:
+            key = self.lvm.disk_key(hdisk)
+            disk = self.lvm.storage.disks.get(key) if key else None
+            if disk is not None and disk.available and disk.boot_image and disk.reachable_from(self.name):
+                return hdisk
+        return None
+
     def _boot(self) -> None:
         if not self.node.powered or self.state == "running":
+            return
+        if self.boot_device() is None:
+            # No disk of the bootlist can be booted: the firmware gives up [U: LED].
+            self.state = "halted"
+            self.node.led = "E1F1"
             return
         self.state = "booting"
         # A boot cut short (power off, another crash) must not finish later: each boot has its number.

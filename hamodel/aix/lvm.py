@@ -1,154 +1,364 @@
-"""The AIX Logical Volume Manager and JFS, as far as the HACMP drills need them.
+"""The AIX Logical Volume Manager on one node: varyon and quorum, mirrored I/O, stale partitions.
 
 Usage::
 
-    lvm = Lvm("nodeB", storage)
-    lvm.varyonvg("sharedvg")        # -> None, or an AIX error message
-    lvm.mount("/sharedfs")
-    lvm.write("/sharedfs/test", "hello\n")
+    lvm = Lvm("nodeB", storage, log=errlog_hook)
+    lvm.varyonvg("sharedvg")                    # -> None, or an AIX error message
+    lvm.write("sharedvg", lv, "/sharedfs/a", "hello\\n")
+    lvm.read("sharedvg", lv, "/sharedfs/a")     # -> ("hello\\n", None)
 
-Volume groups live on disks (:class:`Storage`), so their content is shared:
-what one node wrote on ``/sharedfs`` is there when another node varies the
-group on. Per node, a group is *varied off* or *varied on*; varying on
-places a reserve on every disk, so a second node cannot vary it on until
-the reserve is released (``varyoffvg``) or broken (HACMP's disk reset at
-takeover). A JFS is *mounted* or not; ``umount`` fails while a process
-uses it.
+Per node, a volume group is *not imported* (no ODM record), *varied off*
+(imported) or *varied on*. Varying on checks the quorum of VGDAs (book
+3.4.5.1: more than half with quorum on; every PV with quorum off, unless
+``-f``), places a reserve on every disk (not in concurrent mode) and
+latches the quorum setting: ``chvg -Q`` takes effect at the next varyon.
+
+A write goes to every copy of the partition. A copy whose PV cannot be
+written is marked *stale* in the VGSA; the PV is declared *missing* (error
+log entries as AIX logs them) and the quorum is checked again (3.4.5.2):
+with quorum on the group stays while more than half the VGDAs remain, with
+quorum off while one PV remains; otherwise it closes (LVM_SA_QUORCLOSE) and
+every later I/O fails. A read comes from the first fresh copy on a PV that
+answers. ``syncvg`` brings back PVs that answer again and copies fresh
+partitions over stale ones; ``varyonvg`` does both too unless ``-n``.
+
+The node's ODM record of a group (:class:`VgRecord`) is what ``importvg``
+learnt: PVIDs, the VGDA time stamp then, the file systems in
+``/etc/filesystems``. HACMP's lazy update (book 8.4.2) compares that time
+stamp with the one on the disks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
-from hamodel.hardware.disk import Disk
+from hamodel.aix.vgda import LogicalVolume, Storage, VolumeGroup
 
+EIO = "There is an input or output error."
 
-@dataclass
-class LogicalVolume:
-    name: str
-    type: str
-    size_mb: int
-    mount: str | None = None
-    files: dict[str, str] = field(default_factory=dict)  # path -> content, for a JFS
-
-    def used_kb(self) -> int:
-        # An empty JFS already uses a little for its own metadata.
-        return 4 * 1024 // 100 * self.size_mb // 10 + sum(len(c) for c in self.files.values()) // 1024
 
 
 @dataclass
-class VolumeGroup:
-    """What the VGDA on the disks says: name, major number, PVs, LVs."""
+class VgRecord:
+    """A node's ODM record of a volume group, and its /etc/filesystems entries."""
 
+    key: str
     name: str
     major: int
-    disks: list[str]
-    lvs: list[LogicalVolume]
-    quorum: bool = True
-    auto_varyon: bool = False
-    #: A group varied on at boot with the node (rootvg); never reserved.
-    local: bool = False
+    pvids: list[str]
+    auto_on: bool
+    timestamp: int
+    mounts: list[str] = field(default_factory=list)
 
 
-class Storage:
-    """All disks and volume groups of the world."""
+@dataclass
+class Activation:
+    """A varied-on group on this node."""
 
-    def __init__(self) -> None:
-        self.disks: dict[str, Disk] = {}
-        self.groups: dict[str, VolumeGroup] = {}
-
-    def lv_for_mount(self, mount: str) -> tuple[VolumeGroup, LogicalVolume] | None:
-        for vg in self.groups.values():
-            for lv in vg.lvs:
-                if lv.mount == mount:
-                    return vg, lv
-        return None
+    concurrent: bool
+    quorum: bool  # latched at varyon
+    missing: set[str] = field(default_factory=set)
 
 
 class Lvm:
-    """One node's view: which groups it has imported, varied on, and which file systems are mounted."""
+    """One node's LVM: ODM records, varied-on groups, mounted file systems, paging."""
 
-    def __init__(self, node: str, storage: Storage) -> None:
+    def __init__(self, node: str, storage: Storage,
+                 log: Callable[[str, str, str], None] | None = None) -> None:
         self.node = node
         self.storage = storage
-        self.imported: list[str] = []
-        self.varied_on: list[str] = []  # most recent first, as lsvg -o prints
+        self.log = log or (lambda label, resource, detail: None)
+        self.odm: dict[str, VgRecord] = {}
+        self.active: dict[str, Activation] = {}
+        self._order: list[str] = []  # varied-on groups, most recent first (lsvg -o)
         self.mounted: list[str] = []
+        self.paging: list[str] = []  # active paging space LV names
 
-    # --- volume groups -----------------------------------------------------
-    def varyonvg(self, name: str) -> str | None:
-        if name not in self.imported:
-            return f"0516-306 varyonvg: Unable to find volume group {name} in the Device\n        Configuration Database."
-        if name in self.varied_on:
+    # --- what the node knows ----------------------------------------------------
+    @property
+    def imported(self) -> list[str]:
+        return list(self.odm)
+
+    @property
+    def varied_on(self) -> list[str]:
+        return [k for k in self._order if k in self.active]
+
+    def define(self, key: str, auto_on: bool = False) -> VgRecord:
+        """Record a group in the ODM as importvg would (used when a world is built)."""
+        vg = self.storage.groups[key]
+        record = VgRecord(key, vg.name, vg.major, [self.storage.disks[d].pvid for d in vg.disks], auto_on,
+                          vg.timestamp, [lv.mount for lv in vg.lvs if lv.mount])
+        self.odm[key] = record
+        return record
+
+    def changed(self, key: str) -> None:
+        """This node changed the group's layout: new VGDA time stamp, and its own ODM and
+        /etc/filesystems follow (the other nodes' records do not: book 8.4.2)."""
+        vg = self.storage.groups[key]
+        vg.changed()
+        record = self.odm[key]
+        record.timestamp = vg.timestamp
+        record.mounts = [lv.mount for lv in vg.lvs if lv.mount]
+
+    def key_of(self, name: str) -> str | None:
+        """The storage key of an imported group, by its AIX name."""
+        return next((k for k, r in self.odm.items() if r.name == name), None)
+
+    def disk_key(self, hdisk: str) -> str | None:
+        """The storage key of an hdisk this node sees (internal disks are per node)."""
+        for key in (f"{self.node}:{hdisk}", hdisk):
+            disk = self.storage.disks.get(key)
+            if disk is not None and (self.node in disk.nodes or key.startswith(self.node + ":")):
+                return key
+        return None
+
+    def hdisk(self, key: str) -> str:
+        return key.split(":")[-1]
+
+    def usable(self, disk: str) -> bool:
+        return self.storage.disks[disk].usable_by(self.node)
+
+    # --- varyon / varyoff --------------------------------------------------------
+    def varyonvg(self, key: str, force: bool = False, concurrent: bool = False, nosync: bool = False) -> str | None:
+        if key not in self.odm:
+            return f"0516-306 varyonvg: Unable to find volume group {key} in the Device\n        Configuration Database."
+        vg = self.storage.groups[key]
+        if key in self.active:
+            self.reopen(key)
+            if not nosync:
+                self.sync(key)
             return None
-        vg = self.storage.groups[name]
+        if concurrent and not vg.concurrent_capable:
+            return "0516-949 varyonvg: This volume group not created concurrent capable."
         disks = [self.storage.disks[d] for d in vg.disks]
         for disk in disks:
             if disk.reachable_from(self.node) and not disk.usable_by(self.node):
                 return ("0516-013 varyonvg: The volume group cannot be varied on because\n"
                         "        there are no good copies of the descriptor area.\n"
-                        f"0516-024 varyonvg: Unable to open physical volume {disk.name}; it is reserved by another host.")
-        missing = [d for d in disks if not d.reachable_from(self.node)]
-        if missing and (not vg.quorum or len(missing) * 2 >= len(disks)):
-            return ("0516-052 varyonvg: Volume group cannot be varied on without a\n"
-                    "        quorum. More physical volumes in the group must be active.")
-        if not vg.local:
+                        f"0516-024 varyonvg: Unable to open physical volume {self.hdisk(disk.name)}; it is reserved by another host.")
+        missing = {d for d in vg.disks if not self.usable(d)}
+        present = sum(vg.vgdas(d) for d in vg.disks if d not in missing)
+        if present == 0:
+            return ("0516-013 varyonvg: The volume group cannot be varied on because\n"
+                    "        there are no good copies of the descriptor area.")
+        if missing and not force:
+            if vg.quorum and present * 2 <= vg.total_vgdas:
+                return ("0516-052 varyonvg: Volume group cannot be varied on without a\n"
+                        "        quorum. More physical volumes in the group must be active.\n"
+                        "        Run diagnostics on inactive PVs.")
+            if not vg.quorum:
+                return ("0516-056 varyonvg: The volume group is not varied on because a\n"
+                        "        physical volume is marked missing. Run diagnostics.")
+        if not vg.local and not concurrent:
             for disk in disks:
-                if disk.reachable_from(self.node):
+                if disk.name not in missing:
                     disk.reserved_by = self.node
-        self.varied_on.insert(0, name)
+        self.active[key] = Activation(concurrent, vg.quorum, missing)
+        self._order.insert(0, key)
+        for d in sorted(missing):
+            self.log("LVM_SA_PVMISS", "LVDD", f"{vg.name}: {self.hdisk(d)} declared missing at varyon")
+        if not nosync:
+            self.sync(key)
         return None
 
-    def varyoffvg(self, name: str) -> str | None:
-        if name not in self.varied_on:
-            return f"0516-010 varyoffvg: Volume group {name} must be varied on; use the varyonvg command."
-        vg = self.storage.groups[name]
-        busy = [lv.mount for lv in vg.lvs if lv.mount in self.mounted]
-        if busy:
-            return "0516-012 varyoffvg: Logical volume must be closed. If the logical\n        volume contains a filesystem, the umount command will close it."
-        self.varied_on.remove(name)
+    def varyoffvg(self, key: str) -> str | None:
+        if key not in self.active:
+            return f"0516-010 varyoffvg: Volume group must be varied on; use varyonvg command."
+        vg = self.storage.groups[key]
+        if self.open_lvs(key):
+            return ("0516-012 varyoffvg: Logical volume must be closed. If the logical\n"
+                    "        volume contains a filesystem, the umount command will close it.")
+        del self.active[key]
+        self._order.remove(key)
         for d in vg.disks:
             disk = self.storage.disks[d]
             if disk.reserved_by == self.node:
                 disk.reserved_by = None
         return None
 
+    def open_lvs(self, key: str) -> list[str]:
+        """LVs of the group that are open on this node: mounted JFS (and their log), paging."""
+        vg = self.storage.groups[key]
+        mounted = [lv.name for lv in vg.lvs if lv.mount and lv.mount in self.mounted]
+        logs = [lv.name for lv in vg.lvs if lv.type == "jfslog"] if mounted else []
+        return mounted + logs + [lv.name for lv in vg.lvs if lv.name in self.paging]
+
     def lose_everything(self) -> None:
-        """The node halted: nothing is varied on or mounted any more; disk reserves stay set."""
-        self.varied_on = [v for v in self.varied_on if self.storage.groups[v].local]
-        self.mounted = [m for m in self.mounted if self._vg_of(m).local]
+        """The node went down: nothing is varied on, mounted or paging; disk reserves stay set."""
+        self.active.clear()
+        self._order.clear()
+        self.mounted.clear()
+        self.paging.clear()
 
-    # --- file systems ------------------------------------------------------
-    def _vg_of(self, mount: str) -> VolumeGroup:
-        found = self.storage.lv_for_mount(mount)
-        assert found is not None
-        return found[0]
+    # --- missing PVs and quorum ----------------------------------------------------
+    def _declare_missing(self, key: str, disk: str) -> None:
+        act = self.active[key]
+        if disk in act.missing:
+            return
+        act.missing.add(disk)
+        vg = self.storage.groups[key]
+        for label, resource in self.storage.faults(self.node, self.storage.disks[disk]):
+            self.log(label, resource, f"I/O to {self.hdisk(disk)} failed")
+        self.log("LVM_IO_FAIL", "LVDD", f"{vg.name}: I/O error on {self.hdisk(disk)}")
+        self.log("LVM_SA_PVMISS", "LVDD", f"{vg.name}: {self.hdisk(disk)} declared missing")
+        present = sum(vg.vgdas(d) for d in vg.disks if d not in act.missing)
+        if present == 0 or (act.quorum and present * 2 <= vg.total_vgdas):
+            self.log("LVM_SA_QUORCLOSE", "LVDD", f"{vg.name}: quorum lost, volume group closing")
+            del self.active[key]
+            self._order.remove(key)
 
-    def mount(self, mount: str) -> str | None:
+    def reopen(self, key: str) -> list[str]:
+        """Missing PVs that answer again become active (what varyonvg/syncvg do first)."""
+        act = self.active[key]
+        back = sorted(d for d in act.missing if self.usable(d))
+        for d in back:
+            act.missing.discard(d)
+            self.log("LVM_MISSPVRET", "LVDD", f"{self.hdisk(d)} is now active")
+        return back
+
+    # --- I/O ------------------------------------------------------------------
+    def write(self, key: str, lv: LogicalVolume, item: str, content: str | None) -> str | None:
+        """Write (or, with None, delete) one item on every copy; None, or the error text."""
+        if key not in self.active:
+            return EIO
+        act = self.active[key]
+        lp = lv.lp_of(item)
+        written = 0
+        for copy in lv.copies:
+            if copy.disk not in act.missing and not self.usable(copy.disk):
+                self._declare_missing(key, copy.disk)
+                if key not in self.active:
+                    return EIO
+            if copy.disk in act.missing or lp in copy.stale:
+                if lp not in copy.stale:
+                    copy.stale.add(lp)
+                    self.log("LVM_SA_STALEPP", "LVDD", f"{lv.name} LP {lp} on {self.hdisk(copy.disk)} marked stale")
+                continue
+            if content is None:
+                copy.data.pop(item, None)
+            else:
+                copy.data[item] = content
+            written += 1
+        return None if written else EIO
+
+    def read(self, key: str, lv: LogicalVolume, item: str) -> tuple[str | None, str | None]:
+        """(content or None if absent, error or None)."""
+        copy = self.fresh_copy(key, lv, lv.lp_of(item))
+        if copy is None:
+            return None, EIO
+        return copy.data.get(item), None
+
+    def fresh_copy(self, key: str, lv: LogicalVolume, lp: int):
+        act = self.active.get(key)
+        if act is None:
+            return None
+        for copy in lv.copies:
+            if copy.disk not in act.missing and lp not in copy.stale and self.usable(copy.disk):
+                return copy
+        return None
+
+    def items(self, key: str, lv: LogicalVolume) -> dict[str, str] | None:
+        """Everything readable in an LV (partition by partition from fresh copies); None on I/O error."""
+        found: dict[str, str] = {}
+        keys = {k for c in lv.copies for k in c.data}
+        for item in sorted(keys):
+            content, error = self.read(key, lv, item)
+            if error:
+                return None
+            if content is not None:
+                found[item] = content
+        return found
+
+    def sync(self, key: str, only: list[LogicalVolume] | None = None) -> list[tuple[str, str]]:
+        """Copy fresh partitions over stale ones; return (lv, hdisk) pairs that could not be synced."""
+        if key not in self.active:
+            return []
+        act = self.active[key]
+        vg = self.storage.groups[key]
+        failed: list[tuple[str, str]] = []
+        for lv in only or vg.lvs:
+            for copy in lv.copies:
+                if not copy.stale:
+                    continue
+                if copy.disk in act.missing or not self.usable(copy.disk):
+                    failed.append((lv.name, self.hdisk(copy.disk)))
+                    continue
+                for lp in sorted(copy.stale):
+                    source = self.fresh_copy(key, lv, lp)
+                    if source is None:
+                        failed.append((lv.name, self.hdisk(copy.disk)))
+                        break
+                    for item in [k for k in copy.data if lv.lp_of(k) == lp]:
+                        del copy.data[item]
+                    copy.data.update({k: v for k, v in source.data.items() if lv.lp_of(k) == lp})
+                    copy.stale.discard(lp)
+        return failed
+
+    # --- file systems ---------------------------------------------------------------
+    def fs(self, mount: str) -> tuple[str, VolumeGroup, LogicalVolume] | None:
+        """The group key, group and LV of a file system this node knows."""
         found = self.storage.lv_for_mount(mount)
         if found is None:
-            return f"mount: {mount} is not a known file system"
+            return None
         vg, lv = found
+        key = next((k for k, g in self.storage.groups.items() if g is vg), None)
+        if key not in self.odm or mount not in self.odm[key].mounts:
+            return None
+        return key, vg, lv
+
+    def log_lv(self, vg: VolumeGroup) -> LogicalVolume | None:
+        return next((lv for lv in vg.lvs if lv.type == "jfslog"), None)
+
+    def mount(self, mount: str) -> str | None:
+        found = self.fs(mount)
+        if found is None:
+            return f"mount: {mount} is not a known file system"
+        key, vg, lv = found
         if mount in self.mounted:
             return f"mount: 0506-324 Cannot mount /dev/{lv.name} on {mount}: There is a request to a device or address that does not exist."
-        if vg.name not in self.varied_on:
-            return f"mount: 0506-324 Cannot mount /dev/{lv.name} on {mount}: There is an input or output error."
+        if key not in self.active or self.write(key, lv, "#superblock", "mounted") is not None:
+            return f"mount: 0506-324 Cannot mount /dev/{lv.name} on {mount}: {EIO}"
+        log = self.log_lv(vg)
+        if log is not None:
+            self.write(key, log, "#log", f"mount {mount}")
         self.mounted.append(mount)
         return None
 
     def umount(self, mount: str, busy: bool) -> str | None:
         if mount not in self.mounted:
             return "umount: 0506-347 Cannot find anything to unmount."
+        key, _, lv = self.fs(mount)
         if busy:
-            return f"umount: 0506-349 Cannot unmount /dev/{self.storage.lv_for_mount(mount)[1].name}: The requested resource is busy."
+            return f"umount: 0506-349 Cannot unmount /dev/{lv.name}: The requested resource is busy."
+        self.write(key, lv, "#superblock", "clean")  # fails quietly on a dead disk, as umount does
         self.mounted.remove(mount)
         return None
 
-    def filesystem_of(self, path: str) -> LogicalVolume | None:
-        """The mounted JFS holding ``path`` (longest mount point first)."""
-        best: LogicalVolume | None = None
-        best_len = -1
+    def filesystem_of(self, path: str) -> tuple[str, LogicalVolume] | None:
+        """The mounted JFS holding ``path`` (longest mount point first): (group key, LV)."""
+        best = None
         for mount in self.mounted:
-            if (path == mount or path.startswith(mount.rstrip("/") + "/")) and len(mount) > best_len:
-                best, best_len = self.storage.lv_for_mount(mount)[1], len(mount)
-        return best
+            if (path == mount or path.startswith(mount.rstrip("/") + "/")) and (best is None or len(mount) > len(best)):
+                best = mount
+        if best is None:
+            return None
+        key, _, lv = self.fs(best)
+        return key, lv
+
+    def syncd(self) -> bool:
+        """What ``syncd`` and the VMM write every minute: each mounted JFS's superblock and
+        log, and a page of each active paging space. False if a paging space could not be
+        written at all (the kernel cannot page: the node crashes)."""
+        for mount in list(self.mounted):
+            key, vg, lv = self.fs(mount)
+            if key in self.active:
+                self.write(key, lv, "#superblock", "synced")
+                log = self.log_lv(vg)
+                if log is not None and key in self.active:
+                    self.write(key, log, "#log", "sync")
+        for name in list(self.paging):
+            found = self.storage.find_lv(self.varied_on, name)
+            if found is None or self.write(found[0], found[2], "#page", "paged out") is not None:
+                return False
+        return True

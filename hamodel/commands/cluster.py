@@ -32,8 +32,11 @@ def _need_node(sh: Shell) -> None:
 def smit(sh: Shell) -> tuple[str, int]:
     _need_node(sh)
     if not sh.args:
-        raise UsageError("smit: this lab knows the fast paths clstart and clstop\n")
+        raise UsageError("smit: this lab knows the fast paths clstart, clstop and raidant\n")
     fastpath, rest = sh.args[0], sh.args[1:]
+    if fastpath == "raidant":
+        from hamodel.commands.raid import raidant
+        return raidant(sh, rest)
     if fastpath == "clstart":
         out = sh.world.cluster.start_services(sh.host.name, clinfo=True)
         return _smit_screen("OK", out), 0

@@ -22,17 +22,37 @@ from hamodel.commands.base import Shell, UsageError, command
 from hamodel.scheduler import wallclock
 
 
+def _local(sh: Shell, fs) -> bool:
+    return sh.world.storage.groups[fs[0]].local
+
+
 def _read(sh: Shell, path: str) -> str | None:
+    """A file's content, read through the LVM (a disk that does not answer gives None).
+    Files of rootvg's file systems keep their content with the host (``host.files``);
+    the LVM read still decides whether they can be read."""
     fs = sh.host.lvm.filesystem_of(path)
-    if fs is not None:
-        return fs.files.get(path)
-    return sh.host.files.get(path)
+    if fs is None:
+        return sh.host.files.get(path)
+    content, error = sh.host.lvm.read(fs[0], fs[1], path)
+    if error:
+        return None
+    return sh.host.files.get(path) if _local(sh, fs) else content
 
 
 def write_file(sh: Shell, path: str, text: str, append: bool) -> tuple[str, int]:
     fs = sh.host.lvm.filesystem_of(path)
-    files = fs.files if fs is not None else sh.host.files
-    files[path] = (files.get(path, "") if append else "") + text
+    lvm = sh.host.lvm
+    new = text
+    if fs is not None and not _local(sh, fs):
+        old, error = lvm.read(fs[0], fs[1], path) if append else (None, None)
+        new = (old or "") + text
+    elif append:
+        new = sh.host.files.get(path, "") + text
+    error = lvm.write(fs[0], fs[1], path, new) if fs is not None else None
+    if error:
+        return f"ksh: {path}: 0403-005 Cannot create the specified file.\n", 1
+    if fs is None or _local(sh, fs):
+        sh.host.files[path] = new
     return "", 0
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from hamodel.hacmp.events import ClusterEvent, EventContext
+from hamodel.hacmp.disk_events import get_disk_vg_fs, release_vg_fs  # noqa: F401  (the scripts' vocabulary)
 from hamodel.hacmp.nim import HWAT_SECONDS
 
 IFCONFIG_SECONDS = 1.5
@@ -89,57 +90,6 @@ def acquire_takeover_addr(ctx: EventContext, labels: list[str]) -> Iterator[floa
 def _announce(ctx: EventContext, name: str, ip: str, cause: str) -> None:
     participants = frozenset(n for n in ctx.event.participants if ctx.cluster.alive(n))
     ctx.cluster.runner.enqueue(ClusterEvent(name, (ctx.node, ip), participants, cause=cause))
-
-
-def get_disk_vg_fs(ctx: EventContext, vgs: list[str], filesystems: list[str]) -> Iterator[float]:
-    """Make the disks available (breaking a dead owner's reserve), vary on, fsck and mount."""
-    storage = ctx.cluster.world.storage
-    lvm = ctx.host.lvm
-    for vg_name in vgs:
-        for disk_name in storage.groups[vg_name].disks:
-            disk = storage.disks[disk_name]
-            holder = disk.reserved_by
-            if holder not in (None, ctx.node) and not ctx.cluster.alive(holder):
-                ctx.trace(f"cl_disk_available: breaking reserve of {holder} on {disk_name}")
-                disk.reserved_by = None
-        ctx.trace(f"varyonvg -n {vg_name}")
-        yield ctx.cluster.world.sched.jitter(VARYON_SECONDS)
-        error = lvm.varyonvg(vg_name)
-        if error:
-            ctx.trace(error.replace("\n", " "))
-            return 1
-    for fs in filesystems:
-        if fs in lvm.mounted:
-            ctx.trace(f"{fs} already mounted")
-            continue
-        lv = storage.lv_for_mount(fs)[1]
-        ctx.trace(f"fsck -f -p /dev/{lv.name}")
-        ctx.trace(f"mount {fs}")
-        yield ctx.cluster.world.sched.jitter(MOUNT_SECONDS)
-        error = lvm.mount(fs)
-        if error:
-            ctx.trace(error)
-            return 1
-    return 0
-
-
-def release_vg_fs(ctx: EventContext, vgs: list[str], filesystems: list[str]) -> Iterator[float]:
-    lvm = ctx.host.lvm
-    for fs in filesystems:
-        ctx.trace(f"umount {fs}")
-        yield ctx.cluster.world.sched.jitter(MOUNT_SECONDS)
-        error = lvm.umount(fs, ctx.host.processes.using(fs))
-        if error:
-            ctx.trace(error)
-            return 1
-    for vg in vgs:
-        ctx.trace(f"varyoffvg {vg}")
-        yield ctx.cluster.world.sched.jitter(VARYON_SECONDS / 2)
-        error = lvm.varyoffvg(vg)
-        if error:
-            ctx.trace(error.replace("\n", " "))
-            return 1
-    return 0
 
 
 def start_server(ctx: EventContext, servers: list[str]) -> Iterator[float]:
