@@ -28,12 +28,13 @@ from typing import Any, Iterator
 import yaml
 
 from hamodel.config import (
-    AdapterSpec, ApplicationServerSpec, ClientSpec, ClusterDefinition, ClusterId, EventCustomSpec, HubSpec,
-    LogicalVolumeSpec, NetworkSpec, NicSpec, NodeSpec, ProcessSpec, ResourceGroupSpec,
-    SerialLinkSpec, SharedDiskSpec, UserSpec, VolumeGroupSpec,
+    AdapterSpec, ApplicationServerSpec, ArraySpec, ClientSpec, ClusterDefinition, ClusterId,
+    DrawerSpec, ErrorNotifySpec, EventCustomSpec, HubSpec, LogicalVolumeSpec, LunSpec, NetworkSpec,
+    NicSpec, NodeSpec, PdiskSpec, ProcessSpec, ResourceGroupSpec, ScsiAdapterSpec, SerialLinkSpec,
+    SharedDiskSpec, SsaAdapterSpec, SsaLoopSpec, UserSpec, VolumeGroupSpec,
 )
 from hamodel.definition.errors import Findings
-from hamodel.definition.rules import SCHEMA, TOP_LEVEL, Key, check_definition, convert
+from hamodel.definition.rules import SCHEMA, TOP_LEVEL, Key, bad_item, check_definition, convert
 
 
 SECTIONS = {  # how a message names one record of each list section
@@ -42,6 +43,9 @@ SECTIONS = {  # how a message names one record of each list section
     "logical_volumes": "logical volume", "networks": "network", "adapters": "adapter",
     "clients": "client", "users": "user", "application_servers": "application server",
     "processes": "process", "resource_groups": "resource group", "events": "event customisation",
+    "ssa_adapters": "SSA adapter", "scsi_adapters": "SCSI adapter", "drawers": "drawer",
+    "pdisks": "pdisk", "ssa_loops": "SSA loop", "arrays": "7135 array", "luns": "LUN",
+    "error_notifications": "error notification",
 }
 
 
@@ -144,7 +148,7 @@ def _describe(item: Any, section: str, index: int) -> str:
     """How a trainer recognises a record: its name or label, else its position."""
     noun = SECTIONS[section]
     if isinstance(item, dict):
-        name = item.get("name", item.get("label", item.get("interface")))
+        name = item.get("name", item.get("label", item.get("interface", item.get("hdisk"))))
         if isinstance(name, str) and name:
             return f"{noun} {name}"
     return f"{noun} #{index + 1}"
@@ -217,10 +221,19 @@ class _Builder:
                 continue  # walked by the caller
             value, error = convert(key, item[name])
             if error:
-                self.problem(item.key_lines.get(name, item.line), f"{what}: '{name}' {error}")
+                self.problem(self.line_of(item, name, bad_item(key, item[name])),
+                             f"{what}: '{name}' {error}")
                 ok = False
             values[name] = value
         return values if ok else None
+
+    @staticmethod
+    def line_of(item: _LineDict, name: str, index: int | None) -> int:
+        """The line of a key, or of one item of its list (a ring written one item a line)."""
+        value = item.get(name)
+        if index is not None and isinstance(value, _LineList):
+            return value.item_lines[index]
+        return item.key_lines.get(name, item.line)
 
     def mapping(self, document: _LineDict, name: str) -> dict[str, Any] | None:
         item = document.get(name)
@@ -278,6 +291,9 @@ _MAKERS: dict[str, Any] = {
     "logical_volumes": LogicalVolumeSpec, "networks": NetworkSpec, "adapters": AdapterSpec,
     "clients": ClientSpec, "users": UserSpec, "application_servers": ApplicationServerSpec,
     "resource_groups": ResourceGroupSpec, "events": EventCustomSpec,
+    "ssa_adapters": SsaAdapterSpec, "scsi_adapters": ScsiAdapterSpec, "drawers": DrawerSpec,
+    "pdisks": PdiskSpec, "ssa_loops": SsaLoopSpec, "arrays": ArraySpec, "luns": LunSpec,
+    "error_notifications": ErrorNotifySpec,
     # ProcessSpec keeps no line of its own; the line table remembers it.
     "processes": lambda line, **values: ProcessSpec(**values),
 }

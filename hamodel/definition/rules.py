@@ -23,9 +23,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from hamodel.config import ClusterDefinition, ResourceGroupSpec
+from hamodel.config import (
+    ArraySpec, ClusterDefinition, LogicalVolumeSpec, ResourceGroupSpec, SsaLoopSpec,
+)
 from hamodel.definition.errors import Findings
-from hamodel.definition.rules_book import IP_NIMS, Index, check_book
+from hamodel.definition.rules_book import IP_NIMS, Index, check_book, port_pair
 
 # The YAML schema, by example in fixtures/hotstandby.yaml: section -> "key:kind"
 # words, "!" marking a required key. "" is the top level; a "records" key holds
@@ -34,16 +36,27 @@ _SCHEMA_TEXT = {
     "": "cluster:mapping! hubs:records nodes:records! serial_links:records "
         "shared_disks:records volume_groups:records networks:records! clients:records "
         "users:records application_servers:records resource_groups:records events:records "
-        "ping_client_list:ips",
+        "ping_client_list:ips drawers:records ssa_loops:records arrays:records "
+        "error_notifications:records",
     "cluster": "id:int! name:text!",  # name characters: book 4.2.1, in rules_book
     "hubs": "name:name! uplink:name",
-    "nodes": "name:name! cpu_id:text! smp:bool nics:records ttys:names",
+    "nodes": "name:name! cpu_id:text! smp:bool nics:records ttys:names internal_disks:count "
+             "rootvg_mirrored:bool ssa_adapters:records ssa_node_number:uid scsi_adapters:records",
+    "ssa_adapters": "name:name! type:ssa_type! microcode:level",  # book 2.3.1.2
+    "scsi_adapters": "name:name! bus:name! id:scsi_id",
     "nics": "interface:name! type:nic_type! mac:mac! hub:name!",
     "serial_links": "name:name! ends:ends!",
     "shared_disks": "name:name! pvid:pvid! nodes:names! size_mb:count",
+    "drawers": "name:name! type:drawer_type! pdisks:records",  # book 2.3.1
+    "pdisks": "name:name! hdisk:name! pvid:pvid! size_mb:count",
+    "ssa_loops": "name:name! ring:ring!",  # book 2.3.1.3
+    "arrays": "name:name! type:array_type! buses:names! drives:names! luns:records "
+              "hot_spares:names",  # book 2.3.2
+    "luns": "hdisk:name! pvid:pvid! raid:raid! drives:names! size_mb:count",
     "volume_groups": "name:name! major:count! disks:names! auto_varyon:bool quorum:bool "
-                     "logical_volumes:records",
-    "logical_volumes": "name:name! type:lv_type mount:path size_mb:count",
+                     "concurrent_capable:bool logical_volumes:records",
+    "logical_volumes": "name:name! type:lv_type mount:path size_mb:count copies:copies "
+                       "disks:names",
     "networks": "name:name! attribute:attribute! nim:nim! detection_rate:rate adapters:records",
     "adapters": "label:name! function:function! node:name! interface:name ip:ip "
                 "netmask:netmask hw_address:mac device:path",
@@ -55,6 +68,7 @@ _SCHEMA_TEXT = {
                        "service_labels:names volume_groups:names filesystems:paths "
                        "application_servers:names",
     "events": "name:event! pre:text post:text notify:text",
+    "error_notifications": "name:name! node:name! label:name! method:text!",  # book 2.6.2
 }
 
 CHOICES = {
@@ -68,7 +82,20 @@ CHOICES = {
     "event": ("node_up", "node_up_complete", "node_down", "node_down_complete", "network_down",
               "network_down_complete", "network_up", "network_up_complete", "swap_adapter",
               "swap_adapter_complete", "fail_standby", "join_standby"),  # book 5.1.1
+    "ssa_type": ("6214", "6215", "6216", "6217", "6218", "6219"),  # book 2.3.1.2
+    "drawer_type": ("7133-010", "7133-020", "7133-500", "7133-600", "7133-D40", "7133-T40",
+                    "7131-405"),  # book 2.3.1
+    "array_type": ("7135-110", "7135-210"),  # book 2.3.2
 }
+
+# Kinds whose value a trainer may write as a bare number (ssa0 type: 6215): the
+# YAML number is read back as the text it was typed as.
+_NUMBER_AS_TEXT = ("ssa_type", "level")
+
+# Whole-number kinds: (lowest, highest) allowed, None for no bound.
+_WHOLE_NUMBERS = {"int": (None, None), "count": (1, None), "uid": (0, None),
+                  "scsi_id": (0, 15), "copies": (1, 3)}
+_RAID_LEVELS = (0, 1, 3, 5)  # book 2.3.2.4: the levels a 7135 LUN can have
 
 _EXPECTED = {
     "text": "text (in quotes if it looks like a number)",
@@ -83,6 +110,13 @@ _EXPECTED = {
     "paths": "a list of absolute paths, like [/sharedfs]",
     "ips": "a list of IPv4 addresses, like [192.168.10.100]",
     "ends": 'a list of "node:tty" ends, like ["nodeA:tty0", "nodeB:tty0"]',
+    "level": "a microcode level like 1801",
+    "scsi_id": "a SCSI ID, a whole number from 0 to 15",
+    "copies": "1, 2 or 3 (the number of mirror copies)",
+    "raid": "a RAID level: 0, 1, 3 or 5",
+    "ring": "the loop in cable order, a list whose items are pdisk names (pdisk0) and "
+            "adapter port pairs node:adapter:A or node:adapter:B (nodeA:ssa0:A joins the "
+            "loop at A1 and A2), like [nodeA:ssa0:A, pdisk0, pdisk1, nodeB:ssa0:A]",
     "mapping": "a mapping of keys", "records": "a list of items, each starting with '-'",
 }
 
@@ -129,13 +163,16 @@ def _shown(value: Any) -> str:
 
 def _scalar(kind: str, value: Any) -> tuple[Any, bool]:
     """Convert one scalar of ``kind``; the flag says whether it was acceptable."""
-    if kind in ("int", "count", "uid"):
-        if not isinstance(value, int) or isinstance(value, bool):  # YAML true is an int too
-            return value, False
-        minimum = {"count": 1, "uid": 0}.get(kind)
-        return value, minimum is None or value >= minimum
+    whole = isinstance(value, int) and not isinstance(value, bool)  # YAML true is an int too
+    if kind in _WHOLE_NUMBERS:
+        low, high = _WHOLE_NUMBERS[kind]
+        return value, whole and (low is None or value >= low) and (high is None or value <= high)
+    if kind == "raid":
+        return value, whole and value in _RAID_LEVELS
     if kind == "bool":
         return value, isinstance(value, bool)
+    if kind in _NUMBER_AS_TEXT and whole and value >= 0:
+        value = str(value)
     if not isinstance(value, str) or not value.strip():
         return value, False
     if kind in CHOICES:
@@ -148,7 +185,9 @@ def _scalar(kind: str, value: Any) -> tuple[Any, bool]:
         host_bits = ~number & 0xFFFFFFFF  # a netmask is ones then zeros, never all zeros
         return value, kind == "ip" or (number != 0 and host_bits & (host_bits + 1) == 0)
     pattern = {"mac": r"[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}", "pvid": r"[0-9a-fA-F]{16}",
-               "path": r"/\S*", "end": r"[^:\s]+:[^:\s]+", "name": r"[^:\s]+"}.get(kind)
+               "path": r"/\S*", "end": r"[^:\s]+:[^:\s]+", "name": r"[^:\s]+",
+               "level": r"[0-9A-Za-z]+",
+               "ring_item": r"[^:\s]+|[^:\s]+:[^:\s]+:[AB]"}.get(kind)
     if pattern is None:
         return value, True  # plain text
     if re.fullmatch(pattern, value) is None:
@@ -158,16 +197,21 @@ def _scalar(kind: str, value: Any) -> tuple[Any, bool]:
     return (value.lower() if kind in ("mac", "pvid") else value), True
 
 
+# List kinds: the kind of each of their items.
+_ITEM_KINDS = {"names": "name", "paths": "path", "ips": "ip", "ends": "end", "ring": "ring_item"}
+
+
 def convert(key: Key, value: Any) -> tuple[Any, str | None]:
     """Check one field's value against its key; return (converted value, error or None)."""
-    item_kind = {"names": "name", "paths": "path", "ips": "ip", "ends": "end"}.get(key.kind)
+    item_kind = _ITEM_KINDS.get(key.kind)
     if item_kind is None:
         converted, ok = _scalar(key.kind, value)
         return converted, None if ok else f"must be {key.expected()}, not {_shown(value)}"
     if not isinstance(value, list):
         return value, f"must be {key.expected()}, not {_shown(value)}"
-    if key.kind == "names" and key.required and not value:
-        return value, f"must list at least one name ({key.expected()})"
+    if key.kind in ("names", "ring") and key.required and not value:
+        noun = "name" if key.kind == "names" else "item"
+        return value, f"must list at least one {noun} ({key.expected()})"
     converted_items = []
     for number, item in enumerate(value, start=1):
         converted, ok = _scalar(item_kind, item)
@@ -177,6 +221,15 @@ def convert(key: Key, value: Any) -> tuple[Any, str | None]:
     return converted_items, None
 
 
+def bad_item(key: Key, value: Any) -> int | None:
+    """Position of the first item of a list that :func:`convert` refuses, for its line."""
+    item_kind = _ITEM_KINDS.get(key.kind)
+    if item_kind is None or not isinstance(value, list):
+        return None
+    return next((number for number, item in enumerate(value) if not _scalar(item_kind, item)[1]),
+                None)
+
+
 def check_definition(d: ClusterDefinition, findings: Findings) -> None:
     """Every whole-definition check; problems go into ``findings``."""
     index = Index.of(d)
@@ -184,6 +237,7 @@ def check_definition(d: ClusterDefinition, findings: Findings) -> None:
     _volume_shapes(d, findings)
     _duplicates(d, findings)
     _hardware_references(d, index, findings)
+    _storage_references(d, index, findings)
     _network_references(d, index, findings)
     _resource_references(d, index, findings)
     check_book(d, index, findings)
@@ -253,8 +307,7 @@ def _duplicates(d: ClusterDefinition, f: Findings) -> None:
     _unique(f, "card", ((f"{n.name} {c.interface}", c, "interface") for n in d.nodes
                         for c in n.nics))
     _unique(f, "serial link name", ((s.name, s, "name") for s in d.serial_links))
-    _unique(f, "disk name", ((s.name, s, "name") for s in d.shared_disks))
-    _unique(f, "PVID", ((s.pvid, s, "pvid") for s in d.shared_disks))
+    _storage_duplicates(d, f)
     _unique(f, "logical volume name", ((lv.name, lv, "name") for lv in lvs))
     _unique(f, "mount point", ((lv.mount, lv, "mount") for lv in lvs if lv.mount))
     _unique(f, "network name", ((n.name, n, "name") for n in d.networks))
@@ -270,6 +323,25 @@ def _duplicates(d: ClusterDefinition, f: Findings) -> None:
     _unique(f, "resource group name", ((g.name, g, "name") for g in d.resource_groups))
     for node in d.nodes:
         _listed_once(f, node, "ttys", node.ttys, "port", f"the ports of {node.name}")
+
+
+def _storage_duplicates(d: ClusterDefinition, f: Findings) -> None:
+    """An hdisk name and a PVID name one disk, whatever holds it: plain, SSA pdisk or LUN."""
+    pdisks = [p for drawer in d.drawers for p in drawer.pdisks]
+    luns = [lun for array in d.arrays for lun in array.luns]
+    _unique(f, "hdisk name", [(s.name, s, "name") for s in d.shared_disks]
+            + [(p.hdisk, p, "hdisk") for p in pdisks] + [(lun.hdisk, lun, "hdisk") for lun in luns])
+    _unique(f, "PVID", [(s.pvid, s, "pvid") for s in d.shared_disks]
+            + [(p.pvid, p, "pvid") for p in pdisks] + [(lun.pvid, lun, "pvid") for lun in luns])
+    _unique(f, "drawer name", ((drawer.name, drawer, "name") for drawer in d.drawers))
+    _unique(f, "pdisk name", ((p.name, p, "name") for p in pdisks))
+    _unique(f, "SSA loop name", ((loop.name, loop, "name") for loop in d.ssa_loops))
+    _unique(f, "7135 array name", ((array.name, array, "name") for array in d.arrays))
+    cards: list[tuple[str, object]] = [(f"{n.name} {a.name}", a) for n in d.nodes
+                                       for a in n.ssa_adapters]
+    cards += [(f"{n.name} {a.name}", a) for n in d.nodes for a in n.scsi_adapters]
+    _unique(f, "SSA or SCSI adapter", ((key, card, "name") for key, card in cards))
+    _unique(f, "error notification name", ((e.name, e, "name") for e in d.error_notifications))
 
 
 def _missing(f: Findings, obj: object, name: str, value: str | None, known: Any, noun: str,
@@ -307,6 +379,94 @@ def _hardware_references(d: ClusterDefinition, index: Index, f: Findings) -> Non
                 continue
             f.at("reference", vg, f"disk {member} is in volume groups {owner[member]} and "
                                   f"{vg.name}; a disk belongs to one volume group", "disks", number)
+
+
+def _storage_references(d: ClusterDefinition, index: Index, f: Findings) -> None:
+    placed: dict[str, str] = {}  # pdisk or port pair -> the SSA loop it is cabled into
+    for loop in d.ssa_loops:
+        _loop_references(loop, index, placed, f)
+    for array in d.arrays:
+        _array_references(array, f)
+    buses = {bus for array in d.arrays for bus in array.buses}
+    for node in d.nodes:
+        for scsi in node.scsi_adapters:
+            if scsi.bus not in buses:
+                f.at("reference", scsi, f"SCSI adapter {node.name} {scsi.name} is on bus "
+                     f"{scsi.bus}, but no 7135 array lists that bus", "bus")
+    for vg in d.volume_groups:
+        for lv in vg.logical_volumes:
+            _lv_disks(vg.name, vg.disks, lv, f)
+    for e in d.error_notifications:
+        _missing(f, e, "node", e.node, index.nodes, "node", f"error notification {e.name}")
+
+
+def _loop_references(loop: SsaLoopSpec, index: Index, placed: dict[str, str],
+                     f: Findings) -> None:
+    where = f"SSA loop {loop.name}"
+    _listed_once(f, loop, "ring", loop.ring, "item", where)
+    for number, item in enumerate(loop.ring):
+        pair = port_pair(item)
+        if pair is None:
+            missing = _missing(f, loop, "ring", item, index.pdisks, "pdisk", where, number)
+        else:
+            node, adapter, _ = pair
+            missing = _missing(f, loop, "ring", node, index.nodes, "node", where, number)
+            if not missing and (node, adapter) not in index.ssa_adapters:
+                f.at("reference", loop, f"{where} uses {item}, but node {node} has no SSA "
+                     f"adapter {adapter}", "ring", number)
+                missing = True
+        if missing or item in loop.ring[:number]:
+            continue
+        first = placed.setdefault(item, loop.name)
+        if first != loop.name:
+            thing = "pdisk" if pair is None else "port pair"
+            f.at("reference", loop, f"{thing} {item} is in SSA loops {first} and {loop.name}; "
+                 f"a {thing} is cabled into one loop only", "ring", number)
+
+
+def _array_references(array: ArraySpec, f: Findings) -> None:
+    where = f"7135 array {array.name}"
+    _listed_once(f, array, "drives", array.drives, "drive", where)
+    _listed_once(f, array, "hot_spares", array.hot_spares, "hot spare", where)
+    for number, spare in enumerate(array.hot_spares):
+        if spare not in array.drives:
+            f.at("reference", array, f"{where} lists hot spare {spare}, which is not one of "
+                 "its drives", "hot_spares", number)
+    used: dict[str, str] = {}
+    for lun in array.luns:
+        _listed_once(f, lun, "drives", lun.drives, "drive", f"LUN {lun.hdisk}")
+        for number, drive in enumerate(lun.drives):
+            if drive in lun.drives[:number]:
+                continue
+            if drive not in array.drives:
+                f.at("reference", lun, f"LUN {lun.hdisk} uses drive {drive}, which is not one "
+                     f"of the drives of {where}", "drives", number)
+            elif drive in array.hot_spares:
+                f.at("reference", lun, f"LUN {lun.hdisk} uses drive {drive}, a hot spare of "
+                     f"{where}; a hot spare holds no data until a drive fails", "drives", number)
+            elif used.setdefault(drive, lun.hdisk) != lun.hdisk:
+                f.at("reference", lun, f"drive {drive} of {where} is in LUNs {used[drive]} and "
+                     f"{lun.hdisk}; a drive belongs to one LUN", "drives", number)
+
+
+def _lv_disks(vg: str, vg_disks: list[str], lv: LogicalVolumeSpec, f: Findings) -> None:
+    """The disks an LV's copies are on belong to its VG: one disk per copy, enough disks."""
+    for number, disk in enumerate(lv.disks):
+        if disk not in vg_disks:
+            f.at("reference", lv, f"logical volume {lv.name} puts a copy on {disk}, which is "
+                 f"not a disk of volume group {vg}", "disks", number)
+    if lv.disks and len(lv.disks) != lv.copies:
+        copies, disks = _count(lv.copies, "copy", "copies"), _count(len(lv.disks), "disk", "disks")
+        f.at("reference", lv, f"logical volume {lv.name} has {copies} but lists {disks}; give "
+             "one disk per copy, in copy order", "disks")
+    if lv.copies > len(set(vg_disks)):
+        f.at("reference", lv, f"logical volume {lv.name} has {lv.copies} copies, but volume "
+             f"group {vg} has only {_count(len(set(vg_disks)), 'disk', 'disks')}; each copy "
+             "needs a disk of its own", "copies")
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _network_references(d: ClusterDefinition, index: Index, f: Findings) -> None:

@@ -12,6 +12,8 @@ Each problem is tagged with the book section of the rule it breaks (see
 ``BEHAVIOURS.md``). The checks run after the schema pass, but names may still
 point at nothing (that is reported by :mod:`.rules`), so every lookup here
 tolerates a missing node, adapter or volume group and simply skips it.
+Disks are looked up through ``ClusterDefinition.hdisks()``, so a volume group
+may sit on plain shared disks, SSA pdisks (book 2.3.1) or 7135 LUNs (2.3.2) alike.
 """
 
 from __future__ import annotations
@@ -23,14 +25,22 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from hamodel.config import (
-    AdapterSpec, ClusterDefinition, NetworkSpec, NicSpec, NodeSpec, ResourceGroupSpec,
-    SharedDiskSpec, VolumeGroupSpec,
+    AdapterSpec, ArraySpec, ClusterDefinition, LunSpec, NetworkSpec, NicSpec, NodeSpec, PdiskSpec,
+    ResourceGroupSpec, SharedDiskSpec, SsaAdapterSpec, SsaLoopSpec, VolumeGroupSpec,
 )
 from hamodel.definition.errors import Findings
 
 IP_NIMS = ("ether", "token")  # the IP network modules; the rest are serial
 HWAT_NIMS = ("ether", "token")  # book 2.2.1.2: no HWAT on ATM, FCS or the SP Switch
 MAX_NETWORKS, MAX_ADAPTERS_PER_NODE, MAX_STANDBYS = 32, 24, 7
+# Book 2.3.1.3: pdisks per SSA loop, adapters per loop (6215/6219 without RAID), adapters of
+# one node on a loop; 6217 and 6218 are RAID adapters that must be alone in their loop.
+MAX_LOOP_PDISKS, MAX_LOOP_ADAPTERS, MAX_NODE_ADAPTERS_ON_LOOP = 48, 8, 2
+SINGLE_ADAPTER_RAID = ("6217", "6218")
+# Book 2.3.2: 7135 arrays on one SCSI bus, LUNs per array, controllers per array.
+MAX_ARRAYS_PER_BUS, MAX_LUNS, MAX_CONTROLLERS = 2, 6, 2
+# Book 2.4.2.2: nodes of a concurrent group, by the storage its volume groups are on.
+MAX_CONCURRENT_NODES_7135, MAX_CONCURRENT_NODES_SSA = 4, 8
 
 
 def _first(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, Any]:
@@ -41,6 +51,12 @@ def _first(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, Any]:
     return found
 
 
+def port_pair(item: str) -> tuple[str, str, str] | None:
+    """An SSA loop item ``nodeA:ssa0:A`` as (node, adapter, pair); None for a pdisk name."""
+    parts = item.split(":")
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else None
+
+
 @dataclass
 class Index:
     """Name look-ups built once per definition."""
@@ -49,16 +65,25 @@ class Index:
     nodes: dict[str, NodeSpec]
     nics: dict[tuple[str, str], NicSpec]
     adapters: dict[str, tuple[NetworkSpec, AdapterSpec]]
-    disks: dict[str, SharedDiskSpec]
+    disks: dict[str, SharedDiskSpec]  # every shared hdisk: plain, SSA or 7135 LUN
     vgs: dict[str, VolumeGroupSpec]
+    pdisks: dict[str, PdiskSpec]
+    ssa_hdisks: dict[str, PdiskSpec]  # hdisk name -> the SSA pdisk behind it
+    luns: dict[str, tuple[ArraySpec, LunSpec]]  # hdisk name -> the 7135 LUN behind it
+    ssa_adapters: dict[tuple[str, str], SsaAdapterSpec]  # (node, ssa0)
 
     @classmethod
     def of(cls, d: ClusterDefinition) -> Index:
+        pdisks = [p for drawer in d.drawers for p in drawer.pdisks]
         return cls(d, _first((n.name, n) for n in d.nodes),
                    _first(((n.name, nic.interface), nic) for n in d.nodes for nic in n.nics),
                    _first((a.label, (net, a)) for net, a in d.adapters()),
-                   _first((s.name, s) for s in d.shared_disks),
-                   _first((v.name, v) for v in d.volume_groups))
+                   _first((s.name, s) for s in d.hdisks()),
+                   _first((v.name, v) for v in d.volume_groups),
+                   _first((p.name, p) for p in pdisks),
+                   _first((p.hdisk, p) for p in pdisks),
+                   _first((lun.hdisk, (a, lun)) for a in d.arrays for lun in a.luns),
+                   _first(((n.name, a.name), a) for n in d.nodes for a in n.ssa_adapters))
 
     def boots_of(self, service: AdapterSpec) -> list[AdapterSpec]:
         """Boot labels on the service adapter's card: its address before HACMP starts."""
@@ -73,13 +98,18 @@ def subnet(adapter: Any) -> ipaddress.IPv4Network | None:
         return None  # a serial adapter, or a value the schema pass already rejected
 
 
+def _and(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def check_book(d: ClusterDefinition, index: Index, findings: Findings) -> None:
     for check in (_cluster, _limits, _network_kinds, _subnets, _hwat, _clients, _serial,
-                  _volume_groups, _groups, _n_plus_one):
+                  _rootvg, _ssa_loops, _arrays, _scsi_ids, _volume_groups, _mirroring, _groups,
+                  _ssa_node_numbers, _n_plus_one):
         check(d, index, findings)
 
 
@@ -264,6 +294,125 @@ def _serial(d: ClusterDefinition, index: Index, f: Findings) -> None:
                  "ends of one serial link")
 
 
+def _rootvg(d: ClusterDefinition, index: Index, f: Findings) -> None:
+    for node in d.nodes:
+        if node.rootvg_mirrored and node.internal_disks < 2:
+            f.at("3.1.2", node, f"node {node.name} has rootvg_mirrored but "
+                 f"{_plural(node.internal_disks, 'internal disk')}; mirroring rootvg needs a "
+                 "second internal disk (hdisk1) for the copies", "rootvg_mirrored")
+
+
+def _ssa_loops(d: ClusterDefinition, index: Index, f: Findings) -> None:
+    for loop in d.ssa_loops:
+        pairs = [(number, pair) for number, pair in enumerate(map(port_pair, loop.ring)) if pair]
+        if not pairs:
+            f.at("2.3.1.3", loop, f"SSA loop {loop.name} has no adapter; a loop needs at least "
+                 "one adapter port pair (like nodeA:ssa0:A) to reach its disks", "ring")
+            continue
+        pdisks = len(loop.ring) - len(pairs)
+        if pdisks > MAX_LOOP_PDISKS:
+            f.at("2.3.1.3", loop, f"SSA loop {loop.name} has {pdisks} pdisks; an SSA loop "
+                 f"takes at most {MAX_LOOP_PDISKS}", "ring")
+        adapters = _loop_adapters(loop, pairs, f)
+        _loop_adapter_counts(loop, adapters, f)
+        _loop_raid_adapters(loop, adapters, index, f)
+
+
+def _loop_adapters(loop: SsaLoopSpec, pairs: list[tuple[int, tuple[str, str, str]]],
+                   f: Findings) -> dict[tuple[str, str], int]:
+    """Each adapter of the loop, with the ring position it first joins at."""
+    first: dict[tuple[str, str], tuple[int, str]] = {}
+    for number, (node, name, pair) in pairs:
+        seen = first.setdefault((node, name), (number, pair))
+        if seen[1] != pair:
+            f.at("2.3.1.3", loop, f"adapter {node} {name} is in SSA loop {loop.name} with "
+                 "both port pairs, A and B; an adapter joins a loop with one pair (A1/A2 or "
+                 "B1/B2), its other pair serves another loop", "ring", number)
+    return {adapter: number for adapter, (number, _) in first.items()}
+
+
+def _loop_adapter_counts(loop: SsaLoopSpec, adapters: dict[tuple[str, str], int],
+                         f: Findings) -> None:
+    per_node: Counter[str] = Counter()
+    for (node, name), number in adapters.items():
+        per_node[node] += 1
+        if per_node[node] == MAX_NODE_ADAPTERS_ON_LOOP + 1:
+            f.at("2.3.1.3", loop, f"node {node} has more than {MAX_NODE_ADAPTERS_ON_LOOP} "
+                 f"adapters in SSA loop {loop.name} ({name} is one too many); at most "
+                 f"{MAX_NODE_ADAPTERS_ON_LOOP} adapters of one system may be on a loop",
+                 "ring", number)
+    if len(adapters) > MAX_LOOP_ADAPTERS:
+        number = list(adapters.values())[MAX_LOOP_ADAPTERS]
+        f.at("2.3.1.3", loop, f"SSA loop {loop.name} has {len(adapters)} adapters; at most "
+             f"{MAX_LOOP_ADAPTERS} adapters share one loop (6215/6219 without RAID)",
+             "ring", number)
+
+
+def _loop_raid_adapters(loop: SsaLoopSpec, adapters: dict[tuple[str, str], int], index: Index,
+                        f: Findings) -> None:
+    nodes = list(dict.fromkeys(node for node, _ in adapters))
+    if len(nodes) < 2:
+        return
+    for (node, name), number in adapters.items():
+        card = index.ssa_adapters.get((node, name))
+        if card is not None and card.type in SINGLE_ADAPTER_RAID:
+            f.at("2.3.1.3", loop, f"SSA loop {loop.name} joins {_and(nodes)}, but "
+                 f"{node} {name} is a {card.type}, a RAID adapter that must be alone in its "
+                 "loop; it cannot share disks between HACMP nodes", "ring", number)
+
+
+def _arrays(d: ClusterDefinition, index: Index, f: Findings) -> None:
+    on_bus: dict[str, list[str]] = {}
+    for array in d.arrays:
+        for number, bus in enumerate(array.buses):
+            if bus in array.buses[:number]:
+                f.at("2.3.2", array, f"7135 array {array.name} has two controllers on bus "
+                     f"{bus}; its controllers go on different SCSI buses, so that one bus "
+                     "failing leaves the other path", "buses", number)
+                continue
+            names = on_bus.setdefault(bus, [])
+            names.append(array.name)
+            if len(names) == MAX_ARRAYS_PER_BUS + 1:
+                f.at("2.3.2", array, f"SCSI bus {bus} has {len(names)} 7135 arrays "
+                     f"({', '.join(names)}); HACMP supports at most {MAX_ARRAYS_PER_BUS} on "
+                     "one bus", "buses", number)
+        if len(array.buses) > MAX_CONTROLLERS:
+            f.at("2.3.2", array, f"7135 array {array.name} lists {len(array.buses)} buses; a "
+                 f"7135 has at most {MAX_CONTROLLERS} controllers, one per bus", "buses",
+                 MAX_CONTROLLERS)
+        if len(array.luns) > MAX_LUNS:
+            f.at("2.3.2", array.luns[MAX_LUNS], f"7135 array {array.name} has "
+                 f"{len(array.luns)} LUNs; a 7135 holds at most {MAX_LUNS}")
+        for lun in array.luns:
+            _lun(array, lun, f)
+
+
+def _lun(array: ArraySpec, lun: LunSpec, f: Findings) -> None:
+    drives = len(lun.drives)
+    if lun.raid == 3 and array.type != "7135-110":
+        f.at("2.3.2", lun, f"LUN {lun.hdisk} of {array.type} array {array.name} is RAID 3; "
+             "only the 7135-110 offers RAID 3", "raid")
+    if lun.raid == 1 and drives % 2:
+        f.at("2.3.2", lun, f"RAID 1 LUN {lun.hdisk} has {_plural(drives, 'drive')}; RAID 1 "
+             "mirrors drives in pairs, so it needs an even number of them", "drives")
+    if lun.raid in (3, 5) and drives < 3:
+        f.at("2.3.2", lun, f"RAID {lun.raid} LUN {lun.hdisk} has {_plural(drives, 'drive')}; "
+             "RAID 3 and RAID 5 need at least 3 (data striped over two, plus parity)", "drives")
+
+
+def _scsi_ids(d: ClusterDefinition, index: Index, f: Findings) -> None:
+    """Book 2.3.2 (and the 6.1.1 device check): adapters on one SCSI bus need distinct IDs."""
+    ids: dict[tuple[str, int], str] = {}
+    for node in d.nodes:
+        for scsi in node.scsi_adapters:
+            me = f"{node.name} {scsi.name}"
+            first = ids.setdefault((scsi.bus, scsi.id), me)
+            if first != me:
+                f.at("2.3.2", scsi, f"SCSI adapter {me} has SCSI ID {scsi.id} on bus "
+                     f"{scsi.bus}, already taken by {first}; every adapter on a shared bus "
+                     f"needs its own ID (lsattr -El {scsi.name} shows it)", "id")
+
+
 def _volume_groups(d: ClusterDefinition, index: Index, f: Findings) -> None:
     in_groups = {name for g in d.resource_groups for name in g.volume_groups}
     names: dict[str, VolumeGroupSpec] = {}
@@ -279,10 +428,28 @@ def _volume_groups(d: ClusterDefinition, index: Index, f: Findings) -> None:
         if vg.auto_varyon and vg.name in in_groups:
             f.at("3.4.1", vg, f"volume group {vg.name} is in a resource group, so auto_varyon "
                  "must be false: HACMP varies it on, not the boot", "auto_varyon")
+        if vg.concurrent_capable and not vg.quorum:
+            f.at("3.4.5", vg, f"volume group {vg.name} is concurrent capable, so quorum must "
+                 "be on: concurrent access needs quorum", "quorum")
         types = {lv.type for lv in vg.logical_volumes}
         if "jfs" in types and "jfslog" not in types:
             f.at("3.4.2", vg, f"volume group {vg.name} has jfs file systems but no jfslog "
                  "logical volume for their log", "logical_volumes")
+
+
+def _mirroring(d: ClusterDefinition, index: Index, f: Findings) -> None:
+    for vg in d.volume_groups:
+        for lv in vg.logical_volumes:
+            for number, disk in enumerate(lv.disks):
+                if disk in lv.disks[:number]:
+                    f.at("3.4.3", lv, f"logical volume {lv.name} puts two copies on {disk}; "
+                         "each copy of a mirrored logical volume must be on its own physical "
+                         "volume", "disks", number)
+            luns = [n for n in (lv.disks or vg.disks[:lv.copies]) if n in index.luns]
+            if lv.copies > 1 and luns:
+                f.at("3.4.3", lv, f"logical volume {lv.name} has {lv.copies} copies on 7135 "
+                     f"LUN {luns[0]}; a LUN is already protected by its RAID level, LVM "
+                     "does not mirror it", "copies")
 
 
 def _groups(d: ClusterDefinition, index: Index, f: Findings) -> None:
@@ -310,10 +477,45 @@ def _concurrent(g: ResourceGroupSpec, index: Index, f: Findings) -> None:
     if g.service_labels:
         f.at("2.4.2.2", g, f"concurrent group {g.name} has service labels; IP labels must "
              "stay in a cascading group", "service_labels")
-    for vg in (index.vgs[name] for name in g.volume_groups if name in index.vgs):
-        if not vg.quorum:
+    vgs = [index.vgs[name] for name in g.volume_groups if name in index.vgs]
+    for vg in vgs:
+        if not vg.quorum and not vg.concurrent_capable:  # else reported for the VG itself
             f.at("3.4.5", vg, f"volume group {vg.name} is in concurrent group {g.name}, so "
                  "quorum must be on", "quorum")
+    disks = [name for vg in vgs for name in vg.disks]
+    for kind, on, limit in (("7135 LUNs", index.luns, MAX_CONCURRENT_NODES_7135),
+                            ("SSA disks", index.ssa_hdisks, MAX_CONCURRENT_NODES_SSA)):
+        if len(g.nodes) > limit and any(name in on for name in disks):
+            f.at("2.4.2.2", g, f"concurrent group {g.name} has {len(g.nodes)} nodes, but its "
+                 f"volume groups are on {kind}; concurrent access to {kind} works with at "
+                 f"most {limit} nodes", "nodes", limit)
+            return  # the tighter limit says enough
+
+
+def _ssa_node_numbers(d: ClusterDefinition, index: Index, f: Findings) -> None:
+    """Book 3.4.1: concurrent SSA volume groups need distinct non-zero ``ssar`` node numbers."""
+    reported: set[str] = set()
+    for g in (g for g in d.resource_groups if g.type == "concurrent"):
+        vgs = [index.vgs[name] for name in g.volume_groups if name in index.vgs]
+        ssa = [vg.name for vg in vgs if vg.concurrent_capable
+               and any(disk in index.ssa_hdisks for disk in vg.disks)]
+        if not ssa:
+            continue
+        numbers: dict[int, str] = {}
+        for node in (index.nodes[name] for name in g.nodes if name in index.nodes):
+            number = node.ssa_node_number
+            if number == 0:
+                wrong = "has no SSA node number (ssa_node_number is 0)"
+            elif numbers.setdefault(number, node.name) != node.name:
+                wrong = f"has SSA node number {number}, the same as {numbers[number]}"
+            else:
+                continue
+            if node.name not in reported:
+                reported.add(node.name)
+                f.at("3.4.1", node, f"node {node.name} {wrong}; it shares concurrent volume "
+                     f"group {ssa[0]} on SSA disks (group {g.name}), so each node of the group "
+                     "needs a distinct non-zero number (chdev -l ssar -a node_number=N)",
+                     "ssa_node_number")
 
 
 def _service_label(g: ResourceGroupSpec, net: NetworkSpec, a: AdapterSpec, index: Index,
