@@ -29,6 +29,7 @@ from pathlib import Path
 from hamodel.commands import execute
 from hamodel.config import ClusterDefinition
 from hamodel.definition import load_definition
+from hamodel.storage_acts import STORAGE_ACTS, StorageActs
 from hamodel.world import World
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -43,6 +44,7 @@ ACTS = {
     r"repair hub (?P<hub>\S+)": ("repair_hub", "repair hub HUB"),
     r"power off (?P<host>\S+)": ("power_off", "power off NODE"),
     r"power on (?P<host>\S+)": ("power_on", "power on NODE"),
+    **STORAGE_ACTS,
 }
 
 EVENT_LINE = re.compile(r"^(?P<stamp>\w{3} \d\d \d\d:\d\d:\d\d) EVENT (?P<kind>START|COMPLETED): (?P<text>.*)$")
@@ -111,7 +113,7 @@ class EventRecord:
     rc: int
 
 
-class Lab:
+class Lab(StorageActs):
     def __init__(self, definition: ClusterDefinition, seed: int = 0) -> None:
         self.definition = definition
         self.seed = seed
@@ -152,7 +154,7 @@ class Lab:
         for pattern, (name, _) in ACTS.items():
             m = re.fullmatch(pattern, text.strip())
             if m:
-                getattr(self, "_" + name)(**m.groupdict())
+                getattr(self, "_" + name)(**{k: v for k, v in m.groupdict().items() if v is not None})
                 self._record("act", m.groupdict().get("host", ""), text.strip())
                 return
         raise LabError(f"unknown act {text!r}; acts are: {', '.join(say for _, say in ACTS.values())}")

@@ -21,7 +21,6 @@ partitions allocated in order, the PP size mkvg would pick.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
 
 from hamodel.aix.vgda import LogicalVolume, LvCopy, Storage, VolumeGroup, pp_size_for
 from hamodel.config import ClusterDefinition
@@ -51,16 +50,15 @@ class San:
     scsi: dict[tuple[str, str], ScsiAdapter] = field(default_factory=dict)
     #: node -> hdisk names in its NVRAM bootlist
     bootlists: dict[str, list[str]] = field(default_factory=dict)
-    #: node -> powered: an SSA adapter passes frames on while its node has power [U]
-    powered: Callable[[str], bool] = lambda node: True
 
     def passes(self, item) -> bool:
-        """Does a loop item pass SSA frames on? (pdisk present in a powered drawer; adapter of a running node)"""
+        """Does a loop item pass SSA frames on? A pdisk while present in a powered drawer; an
+        adapter always: the 7133's bypass circuits close the loop at a port whose host is
+        powered off [U]."""
         if isinstance(item, str):
             p = self.pdisks[item]
             return p.present and self.drawers[p.drawer].powered
-        adapter = self.ssa_adapters[(item[0], item[1])]
-        return not adapter.failed and self.powered(item[0])
+        return True
 
     def ssa_reaches(self, node: str, pdisk: str) -> bool:
         adapters = [a for (n, _), a in self.ssa_adapters.items() if n == node and not a.failed]

@@ -56,8 +56,9 @@ class World:
             self.clients[spec.name] = client
         self.serial_links = {s.name: SerialLink(s.name, (tuple(s.ends[0]), tuple(s.ends[1]))) for s in definition.serial_links}
         self.san = StorageBuilder(definition, self.sched, self.storage).build()
-        self.san.powered = lambda node: self.nodes[node].powered
         self.storage.faults = self.san.faults
+        for array in self.san.arrays.values():
+            array.on_drive_failed.append(lambda drive, lun, a=array: self._array_event(a, drive, lun))
         self._configure_aix()
         self._error_notify()
         stacks = {name: h.stack for name, h in {**self.hosts, **self.clients}.items()}
@@ -74,6 +75,21 @@ class World:
         if name in self.hosts:
             return self.hosts[name]
         return self.clients[name]
+
+    def ssa_link_changed(self, loop) -> None:
+        """A loop was broken: every running node with an adapter in it logs a link open (the
+        adapters see the break at once, whatever I/O is going on) [U: which nodes log it]."""
+        for item in loop.ring:
+            if isinstance(item, tuple) and self.hosts[item[0]].running:
+                self.hosts[item[0]].errlog.log(self.sched.now, "SSA_LINK_OPEN", item[1], f"{loop.name} open")
+
+    def _array_event(self, array, drive: str, lun) -> None:
+        """The 7135 reports a drive failure to the hosts cabled to it (DISK_ARRAY_ERR14)."""
+        buses = {c.bus for c in array.controllers}
+        for (node, _), adapter in self.san.scsi.items():
+            if adapter.bus in buses and self.hosts[node].running:
+                self.hosts[node].errlog.log(self.sched.now, "DISK_ARRAY_ERR14", lun.hdisk if lun else array.name,
+                                            f"{array.name}: drive {drive} failed")
 
     def _error_notify(self) -> None:
         """errdemon runs the method of each matching notification object (book 2.6.2, 5.2)."""

@@ -48,6 +48,8 @@ class Drill:
     _marks: dict[str, int] = field(default_factory=dict)
     #: the same, taken at the first fault of the drill ("since the first fault").
     _fault_marks: dict[str, int] | None = None
+    #: host -> the last command typed there as an action, for "the last command ... failed"
+    last: dict[str, CommandResult] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         if self._lab is None:
@@ -99,7 +101,9 @@ class Drill:
     def type(self, host: str, command: str, fault: bool = False) -> CommandResult:
         """Type ``command`` on ``host`` as an action on the cluster (it may change it)."""
         self._action(f"{host}$ {command}", fault)
-        return self._record(self.lab.run(host, command))
+        result = self._record(self.lab.run(host, command))
+        self.last[host] = result
+        return result
 
     def act(self, text: str, fault: bool = False) -> None:
         """A physical act (``unplug nodeA en0``); a fault marks the start of the takeover clock."""

@@ -91,9 +91,8 @@ def event_exit_status(world: Drill, node: str, event: str, rc: int, since: str) 
     world.evidence.check(f"{event} on {node}", f"exit status {rc}", observed, passed=rc in codes, source=source)
 
 
-@step("then", "hacmp.out on {node:Name} shows {event:Name} taking at least {seconds:d} seconds since {since:Since}")
-def event_duration(world: Drill, node: str, event: str, seconds: int, since: str) -> None:
-    """From the event's START line to its COMPLETED line, by their time stamps."""
+def _duration(world: Drill, node: str, event: str, since: str) -> tuple[float, str, str]:
+    """From the event's START line to its COMPLETED line, by their time stamps: (seconds or -1, observed, source)."""
     from datetime import datetime
 
     starts, source = world.events_since(node, since, kind="START")
@@ -101,11 +100,21 @@ def event_duration(world: Drill, node: str, event: str, seconds: int, since: str
     start = next((e for e in starts if e.name == event), None)
     end = next((e for e in ends if e.name == event), None)
     if start is None or end is None:
-        observed = f"no complete {event} (start {'seen' if start else 'missing'}, end {'seen' if end else 'missing'})"
-        took = -1.0
-    else:
-        stamp = "%b %d %H:%M:%S"
-        took = (datetime.strptime(end.stamp, stamp) - datetime.strptime(start.stamp, stamp)).total_seconds()
-        observed = f"{took:.0f} s ({start.stamp} to {end.stamp})"
+        return -1.0, f"no complete {event} (start {'seen' if start else 'missing'}, end {'seen' if end else 'missing'})", source
+    stamp = "%b %d %H:%M:%S"
+    took = (datetime.strptime(end.stamp, stamp) - datetime.strptime(start.stamp, stamp)).total_seconds()
+    return took, f"{took:.0f} s ({start.stamp} to {end.stamp})", source
+
+
+@step("then", "hacmp.out on {node:Name} shows {event:Name} taking at least {seconds:d} seconds since {since:Since}")
+def event_duration(world: Drill, node: str, event: str, seconds: int, since: str) -> None:
+    took, observed, source = _duration(world, node, event, since)
     world.evidence.check(f"duration of {event} on {node}", f"at least {seconds} s", observed,
                          passed=took >= seconds, source=source)
+
+
+@step("then", "hacmp.out on {node:Name} shows {event:Name} taking less than {seconds:d} seconds since {since:Since}")
+def event_quick(world: Drill, node: str, event: str, seconds: int, since: str) -> None:
+    took, observed, source = _duration(world, node, event, since)
+    world.evidence.check(f"duration of {event} on {node}", f"less than {seconds} s", observed,
+                         passed=0 <= took < seconds, source=source)

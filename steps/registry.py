@@ -64,6 +64,8 @@ TYPES: dict[str, Callable[[str], object]] = {
     "Path": _typed(r"/[^\s\"]*"),
     "Code": _typed(r"\w+"),                                    # an LED code such as 888 or c31
     "Since": _typed(r"the last action|the first fault"),       # where a look into hacmp.out starts
+    "LvState": _typed(r"(?:open|closed)/(?:syncd|stale)"),     # lsvg -l LV STATE
+    "Word": _typed(r"\S+"),                                    # a value as a command prints it
 }
 
 

@@ -74,6 +74,7 @@ class Lvm:
         self._order: list[str] = []  # varied-on groups, most recent first (lsvg -o)
         self.mounted: list[str] = []
         self.paging: list[str] = []  # active paging space LV names
+        self.readonly: set[str] = set()  # file systems created with crfs -p ro
 
     # --- what the node knows ----------------------------------------------------
     @property
@@ -335,8 +336,9 @@ class Lvm:
         self.mounted.remove(mount)
         return None
 
-    def filesystem_of(self, path: str) -> tuple[str, LogicalVolume] | None:
-        """The mounted JFS holding ``path`` (longest mount point first): (group key, LV)."""
+    def filesystem_of(self, path: str) -> tuple[str, LogicalVolume, str] | None:
+        """The mounted JFS holding ``path`` (longest mount point first): (group key, LV, the
+        file's name inside the file system, under which the LV stores it)."""
         best = None
         for mount in self.mounted:
             if (path == mount or path.startswith(mount.rstrip("/") + "/")) and (best is None or len(mount) > len(best)):
@@ -344,7 +346,7 @@ class Lvm:
         if best is None:
             return None
         key, _, lv = self.fs(best)
-        return key, lv
+        return key, lv, path[len(best):].lstrip("/") or "."
 
     def syncd(self) -> bool:
         """What ``syncd`` and the VMM write every minute: each mounted JFS's superblock and

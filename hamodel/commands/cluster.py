@@ -84,6 +84,8 @@ def clfindres(sh: Shell) -> tuple[str, int]:
         if g not in sh.world.cluster.groups:
             return f"clfindres: resource group {g} is not defined.\n", 1
         loc = manager.locations.get(g)
+        if sh.world.cluster.group(g).type == "concurrent":
+            loc = " ".join(sorted(manager.concurrent.get(g, set()))) or None
         state = "ERROR" if g in manager.errors else "UP" if loc else "DOWN"
         rows.append((g, sh.world.cluster.group(g).type, state, loc or ""))
     if "-s" in opts:

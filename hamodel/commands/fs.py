@@ -130,3 +130,70 @@ def lsps(sh: Shell) -> tuple[str, int]:
     for name, pv, vg, size, used, active in rows:
         out.append(f"{name:<16}{pv:<18}{vg:<14}{size:>4}MB {used:>5}   {'yes' if active else 'no':<5} yes    lv")
     return "\n".join(out) + "\n", 0
+
+
+def _raw_lv(sh: Shell, device: str):
+    """(group key, LV) of a raw device path /dev/rLV or /dev/LV, or None."""
+    name = device.removeprefix("/dev/")
+    found = None
+    for candidate in (name[1:] if name.startswith("r") else None, name):
+        if candidate:
+            found = found or sh.world.storage.find_lv(sh.host.lvm.imported, candidate)
+    return (found[0], found[2]) if found else None
+
+
+@command("dd")
+def dd(sh: Shell) -> tuple[str, int]:
+    """Raw I/O by 512-byte block, as applications of a concurrent group do it:
+    ``dd if=/tmp/rec of=/dev/rconclv seek=3 count=1`` writes a file's text into block 3;
+    ``dd if=/dev/rconclv skip=3 count=1`` prints it."""
+    args = {}
+    for word in sh.args:
+        key, sep, value = word.partition("=")
+        if not sep or key not in ("if", "of", "bs", "seek", "skip", "count", "conv"):
+            raise UsageError("Usage: dd [if=InFile] [of=OutFile] [bs=512] [seek=N] [skip=N] [count=1]\n")
+        args[key] = value
+    for key in ("seek", "skip", "count"):
+        if key in args and not args[key].isdigit():
+            raise UsageError(f"dd: {key}={args[key]} is not a number\n")
+    lvm = sh.host.lvm
+    done = "1+0 records in\n1+0 records out\n"
+    if "of" in args:
+        target = _raw_lv(sh, args["of"])
+        source = sh.host.files.get(args.get("if", ""))
+        if target is None or source is None:
+            missing = args["of"] if target is None else args.get("if", "stdin")
+            return f"dd: {missing}: A file or directory in the path name does not exist.\n", 2
+        if target[0] not in lvm.active or lvm.write(target[0], target[1], f"block:{args.get('seek', '0')}", source):
+            return f"dd: {args['of']}: There is an input or output error.\n0+0 records in\n0+0 records out\n", 2
+        return done, 0
+    source = _raw_lv(sh, args.get("if", ""))
+    if source is None:
+        return f"dd: {args.get('if', 'stdin')}: A file or directory in the path name does not exist.\n", 2
+    content, error = lvm.read(source[0], source[1], f"block:{args.get('skip', '0')}") if source[0] in lvm.active else (None, "EIO")
+    if error:
+        return f"dd: {args['if']}: There is an input or output error.\n0+0 records in\n0+0 records out\n", 2
+    return (content or "\0" * 0) + done, 0
+
+
+@command("crfs")
+def crfs(sh: Shell) -> tuple[str, int]:
+    """A JFS on an existing logical volume (book 8.7.1 step 5): ``crfs -v jfs -d backuplv -m /backup -p ro``."""
+    usage = "Usage: crfs -v jfs -d Device -m MountPoint [-A yes|no] [-p ro|rw]\n"
+    opts, rest = sh.opts("v:d:m:A:p:", usage)
+    if rest or opts.get("-v") != "jfs" or "-d" not in opts or not opts.get("-m", "").startswith("/"):
+        raise UsageError(usage)
+    lvm = sh.host.lvm
+    found = sh.world.storage.find_lv(lvm.imported, opts["-d"].removeprefix("/dev/"))
+    if found is None:
+        return f"crfs: 0506-909 {opts['-d']} is not a logical volume of this node.\n", 1
+    key, vg, lv = found
+    if lv.mount or sh.world.storage.lv_for_mount(opts["-m"]):
+        return f"crfs: 0506-909 {opts['-m'] if not lv.mount else opts['-d']} is already in /etc/filesystems.\n", 1
+    if key not in lvm.active:
+        return "0516-010 crfs: Volume group must be varied on; use varyonvg command.\n", 1
+    lv.type, lv.mount = "jfs", opts["-m"]
+    lvm.changed(key)
+    if opts.get("-p") == "ro":
+        lvm.readonly.add(lv.mount)
+    return "", 0

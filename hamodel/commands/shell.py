@@ -33,7 +33,7 @@ def _read(sh: Shell, path: str) -> str | None:
     fs = sh.host.lvm.filesystem_of(path)
     if fs is None:
         return sh.host.files.get(path)
-    content, error = sh.host.lvm.read(fs[0], fs[1], path)
+    content, error = sh.host.lvm.read(fs[0], fs[1], fs[2])
     if error:
         return None
     return sh.host.files.get(path) if _local(sh, fs) else content
@@ -42,13 +42,15 @@ def _read(sh: Shell, path: str) -> str | None:
 def write_file(sh: Shell, path: str, text: str, append: bool) -> tuple[str, int]:
     fs = sh.host.lvm.filesystem_of(path)
     lvm = sh.host.lvm
+    if fs is not None and fs[1].mount in lvm.readonly:
+        return f"ksh: {path}: 0403-005 Cannot create the specified file.\n", 1
     new = text
     if fs is not None and not _local(sh, fs):
-        old, error = lvm.read(fs[0], fs[1], path) if append else (None, None)
+        old, error = lvm.read(fs[0], fs[1], fs[2]) if append else (None, None)
         new = (old or "") + text
     elif append:
         new = sh.host.files.get(path, "") + text
-    error = lvm.write(fs[0], fs[1], path, new) if fs is not None else None
+    error = lvm.write(fs[0], fs[1], fs[2], new) if fs is not None else None
     if error:
         return f"ksh: {path}: 0403-005 Cannot create the specified file.\n", 1
     if fs is None or _local(sh, fs):

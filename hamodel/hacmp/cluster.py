@@ -43,6 +43,8 @@ class ClusterManager:
     locations: dict[str, str | None] = field(default_factory=dict)
     #: Groups whose acquisition failed, as this manager saw it (clfindres shows ERROR).
     errors: set[str] = field(default_factory=set)
+    #: Concurrent groups (book 2.4.1): the nodes that have each online, as this manager saw it.
+    concurrent: dict[str, set[str]] = field(default_factory=dict)
 
 
 class Cluster:
@@ -147,6 +149,10 @@ class Cluster:
     def views(self) -> dict[str, set[str]]:
         return {n: self.managers[n].view for n in self.managers if self.alive(n)}
 
+    def concurrent_vgs(self) -> set[str]:
+        """Volume groups of concurrent resource groups: varied on in concurrent mode."""
+        return {vg for g in self.groups.values() if g.type == "concurrent" for vg in g.volume_groups}
+
     def location(self, viewer: str, group: str) -> str | None:
         return self.managers[viewer].locations.get(group)
 
@@ -183,6 +189,7 @@ class Cluster:
         manager.state = "ST_JOINING"
         manager.view = set()
         manager.locations = {g: None for g in self.groups}
+        manager.concurrent = {}
         self.topology.joined(node)
         self.topology.start()
         self.log_console(node, "Starting HACMP cluster services")

@@ -72,12 +72,13 @@ def _lazy_update(ctx: EventContext, vg_name: str) -> Iterator[float]:
     return 0
 
 
-def get_disk_vg_fs(ctx: EventContext, vgs: list[str], filesystems: list[str], concurrent: bool = False) -> Iterator[float]:
+def get_disk_vg_fs(ctx: EventContext, vgs: list[str], filesystems: list[str]) -> Iterator[float]:
     """Make the disks available (breaking a dead owner's reserve), vary on, fsck and mount."""
     storage = ctx.cluster.world.storage
     lvm = ctx.host.lvm
     sched = ctx.cluster.world.sched
     for vg_name in vgs:
+        concurrent = vg_name in ctx.cluster.concurrent_vgs()
         if vg_name in lvm.active:
             ctx.trace(f"{vg_name} already varied on")
             continue

@@ -11,7 +11,9 @@ takes the group; a joining node of higher priority than the holder takes it
 back (fallback). A group that is offline is acquired by a joining node only
 if Inactive Takeover is true, or the joiner is the chain's highest-priority
 node, or it outranks every chain node already up. Rotating groups go to the
-first node up and never fall back.
+first node up and never fall back. Concurrent groups are online on every
+node of the group that is up: nothing is taken over, a joining node simply
+varies the volume groups on too.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ def takeover_target(group: ResourceGroupSpec, live: set[str]) -> str | None:
 
 def acquires_on_join(group: ResourceGroupSpec, joining: str, live: set[str], holder: str | None) -> bool:
     """Does ``joining`` acquire ``group`` when it joins a cluster whose live nodes are ``live``?"""
-    if joining not in group.nodes or group.type == "concurrent":
+    if joining not in group.nodes:
         return False
+    if group.type == "concurrent":
+        return True  # every node of a concurrent group has it online (book 2.4.1)
     if holder == joining:
         # The others still place the group on the joiner (it left by a forced stop): the
         # joiner takes it up again; what it still holds is skipped by the sub-events.

@@ -135,7 +135,7 @@ def plan(cluster: Cluster, event: ClusterEvent):
         members = sorted(n for n in live if n != joining and cluster.managers[n].view)
         acquire, release = [], {}
         for g in cluster.groups.values():
-            holder = cluster.location(members[0], g.name) if members else None
+            holder = cluster.location(members[0], g.name) if members and g.type != "concurrent" else None
             if policy.acquires_on_join(g, joining, live, holder):
                 acquire.append(g.name)
                 if holder is not None and holder != joining:
@@ -154,9 +154,14 @@ def plan(cluster: Cluster, event: ClusterEvent):
         survivors = set(event.participants) - {leaving}
         viewer = min(survivors) if survivors else leaving  # a survivor's view: the leaver's may be stale
         held = [g.name for g in cluster.groups.values() if cluster.location(viewer, g.name) == leaving]
+        # The leaver's concurrent groups: it releases them on a graceful stop; nobody takes them over.
+        held += [g.name for g in cluster.groups.values() if g.type == "concurrent"
+                 and leaving in cluster.managers[viewer].concurrent.get(g.name, set()) and g.name not in held]
         targets = {}
         if mode in ("", "graceful_with_takeover"):
             for g in held:
+                if cluster.group(g).type == "concurrent":
+                    continue
                 target = policy.takeover_target(cluster.group(g), survivors)
                 if target:
                     targets.setdefault(target, []).append(g)
@@ -201,6 +206,7 @@ def finish(cluster: Cluster, event: ClusterEvent) -> None:
         reference = next((n for n in live if n != joining), joining)
         if reference != joining and joining in live:
             cluster.managers[joining].locations = dict(cluster.managers[reference].locations)
+            cluster.managers[joining].concurrent = {g: set(v) for g, v in cluster.managers[reference].concurrent.items()}
         _place(cluster, live, event)
     elif event.name == "node_down":
         leaving = event.args[0]
@@ -211,6 +217,7 @@ def finish(cluster: Cluster, event: ClusterEvent) -> None:
             if event.plan.get("mode") != "forced":  # a forced stop leaves the groups where they are
                 for g in event.plan.get("held", []):
                     cluster.managers[n].locations[g] = None
+                    cluster.managers[n].concurrent.get(g, set()).discard(leaving)
         _place(cluster, [n for n in live if n != leaving], event)
         if leaving in live and event.plan.get("mode") in ("graceful", "graceful_with_takeover"):
             cluster.daemons_stop(leaving)
@@ -225,5 +232,9 @@ def _place(cluster: Cluster, viewers: list[str], event: ClusterEvent) -> None:
         for g in groups:
             for n in viewers:
                 manager = cluster.managers[n]
-                manager.locations[g] = None if failed else node
+                if cluster.group(g).type == "concurrent":
+                    holders = manager.concurrent.setdefault(g, set())
+                    (holders.discard if failed else holders.add)(node)
+                else:
+                    manager.locations[g] = None if failed else node
                 (manager.errors.add if failed else manager.errors.discard)(g)

@@ -85,6 +85,8 @@ class Array7135:
         self.luns: list[Lun] = []
         self.controllers = [Controller(f"{name}.dac{i}", bus) for i, bus in enumerate(buses)]
         self.history: list[tuple[float, str]] = []  # what the array's own log says, for reports
+        #: told (drive, LUN or None) when a drive fails: the hosts' disk array driver reports it
+        self.on_drive_failed: list = []
 
     def __repr__(self) -> str:
         return f"Array7135({self.name}, light={'on' if self.fault_light else 'off'})"
@@ -144,6 +146,8 @@ class Array7135:
         d.status = "Failed"
         self._log(f"drive {drive} failed")
         lun = self.lun_of(drive)
+        for hook in self.on_drive_failed:
+            hook(drive, lun)
         if lun is None:
             return
         if self._lost(lun):

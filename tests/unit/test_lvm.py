@@ -42,13 +42,13 @@ def test_content_written_on_one_node_is_read_on_the_other():
     a, b = lvms(s)
     a.varyonvg("vg")
     a.mount("/fs")
-    key, lv = a.filesystem_of("/fs/x")
-    assert a.write(key, lv, "/fs/x", "data\n") is None
+    key, lv, _ = a.filesystem_of("/fs/x")
+    assert a.write(key, lv, "x", "data\n") is None
     a.umount("/fs", busy=False)
     a.varyoffvg("vg")
     b.varyonvg("vg")
     b.mount("/fs")
-    assert b.read("vg", lv, "/fs/x") == ("data\n", None)
+    assert b.read("vg", lv, "x") == ("data\n", None)
 
 
 def test_busy_filesystem_does_not_unmount_and_mounted_vg_does_not_vary_off():
@@ -101,7 +101,7 @@ def test_write_with_a_dead_mirror_marks_stale_and_syncvg_repairs():
     a, _ = lvms(s)
     a.varyonvg("vg")
     a.mount("/fs")
-    key, lv = a.filesystem_of("/fs/z")
+    key, lv, _ = a.filesystem_of("/fs/z")
     s.disks["hdisk3"].pull()
     assert a.write(key, lv, "/fs/z", "during") is None  # the other copy took it
     assert lv.stale_pps > 0 and "LVM_SA_STALEPP" in a.errors and "LVM_SA_PVMISS" in a.errors
