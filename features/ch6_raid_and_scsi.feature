@@ -19,8 +19,8 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
   Scenario: A RAID-5 drive is pulled: the hot spare is rebuilt, then the drive goes back
     Book 6.2.4.2: pull a drive; the 7135's yellow light comes on (or list the
     arrays in smit raidant); df and lsps -a show the file systems and paging
-    spaces fine; with a hot spare, wait for the reconstruction to finish,
-    then put the drive back: lsvg -l shows no stale partition and the yellow
+    spaces fine; with a hot spare, wait for the reconstruction to finish;
+    after that, put the drive back: lsvg -l shows no stale partition and the yellow
     light is off.
 
     Given the "hotstandby_raid5" cluster is loaded
@@ -93,8 +93,8 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
   Scenario: nodeA's SCSI adapter fails: AIX logs it, HACMP does nothing
     Book 5.2: when a SCSI adapter fails, neither HACMP nor the LVM reacts.
     nodeA's only path to the array is gone: its next writes fail, AIX logs
-    the adapter error and the LVM closes the group once no disk is left,
-    but the heartbeats go on, so nodeB takes nothing over and the
+    the adapter error and the LVM closes the group once no disk is left;
+    the heartbeats go on, so nodeB takes nothing over and the
     application is left without its data.
 
     Given the "hotstandby_raid5" cluster is loaded

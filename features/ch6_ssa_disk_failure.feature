@@ -83,8 +83,8 @@ Feature: 6.2.1.4 and 6.2.4.3 SSA adapter and mirrored 7133 disk failures
     is off, so varyonvg needs every disk (book 3.4.5.3), and HACMP's scripts
     never force it with -f: with pdisk0 out, nodeB's get_disk_vg_fs fails and
     the cluster managers wait in RP_FAILED (book 7.2). The administrator puts
-    the disk back, varies the group on and mounts the file system by hand,
-    then resumes with clruncmd: node_down_complete starts app1, and both lines
+    the disk back, varies the group on and mounts the file system by hand;
+    clruncmd resumes the event: node_down_complete starts app1, and both lines
     written by nodeA are there.
     Modelling choice: clruncmd resumes after the failed script, it does not
     run it again (docs/modelling.md).

@@ -41,11 +41,14 @@ def parse_lsvg_p(text: str) -> dict[str, str]:
 
 
 def parse_lsvg(text: str) -> dict[str, str]:
-    """The two-column ``lsvg VG`` block: field name (without colon) -> value."""
+    """The two-column ``lsvg VG`` block: field name (without colon) -> value. Fields and
+    values are separated by two spaces or more, and come in (name, value) pairs."""
     fields: dict[str, str] = {}
     for line in text.splitlines():
-        for m in re.finditer(r"([A-Z][A-Z -]*[A-Za-z]):?\s+(\S+(?: \S+)*?)(?=\s{2,}[A-Z]|$)", line):
-            fields[m.group(1).strip()] = m.group(2).strip()
+        # "VG DESCRIPTORS: 4": a full-width name leaves one space before its value
+        tokens = re.split(r"\s{2,}", re.sub(r": (?=\S)", ":  ", line.strip()))
+        for name, value in zip(tokens[0::2], tokens[1::2]):
+            fields[name.rstrip(":")] = value
     return fields
 
 

@@ -194,15 +194,24 @@ class Lvm:
 
     # --- missing PVs and quorum ----------------------------------------------------
     def _declare_missing(self, key: str, disk: str) -> None:
+        """A PV failed a write: declare it missing and tell the VGSA on every other PV (book
+        3.4.5.2); a PV that cannot take that VGSA update is missing too. Then check the quorum."""
         act = self.active[key]
         if disk in act.missing:
             return
-        act.missing.add(disk)
         vg = self.storage.groups[key]
-        for label, resource in self.storage.faults(self.node, self.storage.disks[disk]):
-            self.log(label, resource, f"I/O to {self.hdisk(disk)} failed")
-        self.log("LVM_IO_FAIL", "LVDD", f"{vg.name}: I/O error on {self.hdisk(disk)}")
-        self.log("LVM_SA_PVMISS", "LVDD", f"{vg.name}: {self.hdisk(disk)} declared missing")
+        failed = [disk]
+        while failed:
+            d = failed.pop(0)
+            act.missing.add(d)
+            for label, resource in self.storage.faults(self.node, self.storage.disks[d]):
+                self.log(label, resource, f"I/O to {self.hdisk(d)} failed")
+            self.log("LVM_IO_FAIL", "LVDD", f"{vg.name}: I/O error on {self.hdisk(d)}")
+            self.log("LVM_SA_PVMISS", "LVDD", f"{vg.name}: {self.hdisk(d)} declared missing")
+            for other in vg.disks:
+                if other not in act.missing and other not in failed and not self.usable(other):
+                    self.log("LVM_SA_WRTERR", "LVDD", f"{vg.name}: VGSA write to {self.hdisk(other)} failed")
+                    failed.append(other)
         present = sum(vg.vgdas(d) for d in vg.disks if d not in act.missing)
         if present == 0 or (act.quorum and present * 2 <= vg.total_vgdas):
             self.log("LVM_SA_QUORCLOSE", "LVDD", f"{vg.name}: quorum lost, volume group closing")

@@ -1,0 +1,82 @@
+@allure.label.epic:Chapter_8_-_Administration
+Feature: 8.4.2 Lazy update and 8.7.1 split-mirror backup
+  Changing a shared volume group on the node that has it varied on changes
+  the VGDA on the disks, but not what the other nodes recorded when they
+  imported it. HACMP notices at takeover (lazy update, book 8.4.2). A mirror
+  can also be split to back up a consistent copy while the application runs
+  on the other (book 8.7.1).
+
+  Modelling choices (docs/modelling.md): the lazy update's exportvg,
+  importvg and chvg take 90 s plus 20 s per logical volume [U: "a few minutes"]; the
+  VGDA time stamp changes with every change of layout (mklvcopy, rmlvcopy,
+  splitlvcopy, chvg -Q, extendvg, crfs).
+
+  @sec-8.4.2 @allure.label.story:8.4.2_Lazy_update
+  Scenario: A mirror copy added on nodeA: nodeB re-imports the group before its takeover
+    Book 8.4.2: when HACMP varies a group on, it compares the VGDA time stamp
+    with the one it keeps in /usr/sbin/cluster/etc/vg; if they differ it
+    exports and imports the group first, which makes the takeover minutes
+    longer. Here nodeA adds a third copy of sharedlv; after nodeA crashes,
+    nodeB's get_disk_vg_fs runs the lazy update, and nodeB then sees the
+    three copies.
+
+    Given the "hotstandby_ssa" cluster is loaded
+    And cluster services are started on nodeA and nodeB
+    And "written before the change" has been appended to /sharedfs/drill.txt on nodeA
+    When I type "mklvcopy sharedlv 3 hdisk3" on nodeA
+    And I type "syncvg -v sharedvg" on nodeA
+    Then lsvg -l sharedvg on nodeA shows sharedlv with 3 copies
+    When I crash nodeA with "cat /etc/hosts > /dev/kmem"
+    And I wait until the cluster settles
+    Then hacmp.out on nodeB shows get_disk_vg_fs taking at least 120 seconds since the first fault
+    And hacmp.out on nodeB shows get_disk_vg_fs completed with exit status 0 since the first fault
+    And clfindres on nodeB shows rg1 UP on nodeB
+    And lsvg -l sharedvg on nodeB shows sharedlv with 3 copies
+    And lsvg sharedvg on nodeB shows "AUTO ON" no
+    And /sharedfs/drill.txt on nodeB contains "written before the change"
+
+  @sec-8.4.2 @allure.label.story:8.4.2_No_change_no_lazy_update
+  Scenario: Without a change, the takeover needs no lazy update
+    The same takeover without a change to the group: the time stamps
+    agree, and get_disk_vg_fs is a matter of seconds.
+
+    Given the "hotstandby_ssa" cluster is loaded
+    And cluster services are started on nodeA and nodeB
+    When I crash nodeA with "cat /etc/hosts > /dev/kmem"
+    And I wait until the cluster settles
+    Then hacmp.out on nodeB shows get_disk_vg_fs taking less than 30 seconds since the first fault
+    And clfindres on nodeB shows rg1 UP on nodeB
+
+  @sec-8.7.1 @allure.label.story:8.7.1_Split_mirror_backup
+  Scenario: Split-mirror backup of /sharedfs
+    Book 8.7.1: find the LV with lsvg -l; stop the application and unmount
+    the file system (the LV needs at least one mirror); splitlvcopy -y newlv
+    fslv; mount the file system and restart the application; make a file
+    system on newlv (in /etc/filesystems) and mount it read-only; back it up;
+    remove newlv; mklvcopy fslv again and synchronise. The backup holds what
+    was there at the split, not what was written after.
+    Here HACMP is stopped and the administrator varies the group on by hand.
+
+    Given the "hotstandby_ssa" cluster is loaded
+    When I type "varyonvg sharedvg" on nodeA
+    And I type "mount /sharedfs" on nodeA
+    And I append "written before the split" to /sharedfs/drill.txt on nodeA
+    And I type "umount /sharedfs" on nodeA
+    And I type "splitlvcopy -y backuplv sharedlv 1" on nodeA
+    Then the last command on nodeA succeeded
+    And lsvg -l sharedvg on nodeA shows sharedlv with 1 copies
+    When I type "mount /sharedfs" on nodeA
+    And I append "written after the split" to /sharedfs/drill.txt on nodeA
+    And I type "crfs -v jfs -d backuplv -m /backup -A no -p ro" on nodeA
+    And I type "mount /backup" on nodeA
+    Then /backup/drill.txt on nodeA contains "written before the split"
+    And /backup/drill.txt on nodeA does not contain "written after the split"
+    When I type "echo no > /backup/drill.txt" on nodeA
+    Then the last command on nodeA failed with "Cannot create"
+    When I type "umount /backup" on nodeA
+    And I type "rmlv -f backuplv" on nodeA
+    And I type "mklvcopy sharedlv 2 hdisk6" on nodeA
+    And I type "syncvg -v sharedvg" on nodeA
+    Then lsvg -l sharedvg on nodeA shows sharedlv with 2 copies
+    And lsvg -l sharedvg on nodeA shows no stale partitions
+    And /sharedfs/drill.txt on nodeA contains "written after the split"
