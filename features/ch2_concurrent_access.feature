@@ -58,3 +58,18 @@ Feature: 2.4.1 and 2.4.2.2 Concurrent access on 7133 SSA
     And I type "syncvg -v concvg" on nodeB
     Then lsvg -l concvg on nodeA shows no stale partitions
     And block 6 of /dev/rconclv on nodeA reads "written during the failure"
+
+  @sec-3.4.5 @sec-2.4.2.2 @allure.label.story:3.4.5_Concurrent_access_needs_quorum
+  Scenario: clverify refuses a concurrent volume group with quorum off
+    Book 3.4.5: quorum must be enabled for concurrent access; disabling it
+    risks corrupting the data. clverify checks it: after chvg -Qn on the
+    concurrent group it reports the error, after chvg -Qy it is clean again.
+
+    When I type "clverify" on nodeA
+    Then the last command on nodeA succeeded
+    When I type "chvg -Qn concvg" on nodeA
+    And I type "clverify" on nodeA
+    Then the last command on nodeA failed with "concurrent access needs quorum on"
+    When I type "chvg -Qy concvg" on nodeA
+    And I type "clverify" on nodeA
+    Then the last command on nodeA succeeded

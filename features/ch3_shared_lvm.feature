@@ -87,12 +87,18 @@ Feature: 3.4.4 and 3.4.5 Shared volume groups: import on the other nodes, and qu
     auto-varyon to yes, which must be changed back to no (smit chvg), then
     vary the group off there. Left on, a reboot of nodeB varies the group on
     at boot and reserves its disks, so nodeA can no longer vary it on.
+    clverify reports a group not imported on a node of its resource group,
+    and a shared group with auto-varyon on.
 
     When I type "exportvg sharedvg" on nodeB
-    And I type "importvg -y sharedvg -V 60 hdisk2" on nodeB
+    And I type "clverify" on nodeA
+    Then the last command on nodeA failed with "sharedvg of resource group rg1 is not imported on nodeB"
+    When I type "importvg -y sharedvg -V 60 hdisk2" on nodeB
     Then the last command on nodeB succeeded
     And lsvg sharedvg on nodeB shows "AUTO ON" yes
     And lsvg -o on nodeB lists sharedvg
+    When I type "clverify" on nodeA
+    Then the last command on nodeA failed with "auto-varyon set on nodeB"
     When I type "varyoffvg sharedvg" on nodeB
     And I type "shutdown -Fr" on nodeB
     And I wait up to 600 seconds for nodeB to reboot
@@ -106,4 +112,6 @@ Feature: 3.4.4 and 3.4.5 Shared volume groups: import on the other nodes, and qu
     And I wait up to 600 seconds for nodeB to reboot
     Then lsvg -o on nodeB does not list sharedvg
     When I type "varyonvg sharedvg" on nodeA
+    Then the last command on nodeA succeeded
+    When I type "clverify" on nodeA
     Then the last command on nodeA succeeded

@@ -19,7 +19,7 @@ import shlex
 from hamodel.commands.base import COMMANDS, Shell, UsageError
 
 # Importing the families fills COMMANDS.
-from hamodel.commands import cluster, devices, fs, lvm, network, process, shell, src  # noqa: F401,E402
+from hamodel.commands import cluster, devices, fs, lvm, network, process, shell, src, verify  # noqa: F401,E402
 
 
 def execute(world, host: str, line: str) -> tuple[str, int]:
