@@ -87,7 +87,8 @@ class AixHost:
 
     def resolve(self, name: str) -> str | None:
         """A host name or dotted address → address, through /etc/hosts."""
-        if name.replace(".", "").isdigit():
+        parts = name.split(".")
+        if len(parts) == 4 and all(p.isdigit() and int(p) < 256 for p in parts):
             return name
         return self.hosts.get(name)
 

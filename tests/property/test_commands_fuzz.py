@@ -15,7 +15,15 @@ WORDS = ["ifconfig", "netstat", "ping", "arp", "lsvg", "lspv", "df", "ps", "kill
          "en0", "en1", "lo0", "up", "down", "alias", "delete", "netmask", "inet", "255.255.255.0", "192.168.10.1",
          "nodeA_svc", "client1", "sharedvg", "rootvg", "/sharedfs", "/tmp/hacmp.out", "/etc/hosts", "cluster",
          "tcpip", "clstrmgr", "clinfo", "clstart", "clstop", "graceful", "takeover", "11", "1", "0", "3", "x",
-         "'", '"', ">", ">>", "|", "appuser", "-N", "-J", "OPMSG"]
+         "'", '"', ">", ">>", "|", "appuser", "-N", "-J", "OPMSG",
+         # storage
+         "lslv", "importvg", "exportvg", "chvg", "extendvg", "reducevg", "mklvcopy", "rmlvcopy", "splitlvcopy",
+         "mirrorvg", "syncvg", "rmlv", "fsck", "logredo", "lsps", "lsdev", "lsattr", "bootlist", "bosboot",
+         "sysdumpdev", "ssaxlate", "diag", "dd", "crfs", "clverify", "raidant", "drive", "list", "-m", "-p", "-v",
+         "-y", "-V", "-Q", "-Qn", "-C", "-E", "-El", "-Cc", "-d", "-T", "linkver", "normal", "disk", "pdisk",
+         "hdisk0", "hdisk1", "hdisk2", "hdisk3", "hd5", "hd6", "sharedlv", "sharedloglv", "/dev/hdisk1",
+         "/dev/sharedlv", "/dev/rsharedlv", "ssa0", "ssar", "scsi1", "d1", "83", "84", "2", "jfs", "if=/etc/hosts",
+         "of=/dev/rsharedlv", "seek=2", "skip=x", "count=1", "y", "n"]
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6), st.sampled_from(["nodeA", "nodeB", "client1"]))
