@@ -87,8 +87,8 @@ Feature: 3.4.4 and 3.4.5 Shared volume groups: import on the other nodes, and qu
     auto-varyon to yes, which must be changed back to no (smit chvg), then
     vary the group off there. Left on, a reboot of nodeB varies the group on
     at boot and reserves its disks, so nodeA can no longer vary it on.
-    clverify reports a group not imported on a node of its resource group,
-    and a shared group with auto-varyon on.
+    clverify reports a group that is not imported on a node of its resource
+    group, as well as a shared group with auto-varyon on.
 
     When I type "exportvg sharedvg" on nodeB
     And I type "clverify" on nodeA
