@@ -12,6 +12,9 @@ Usage::
 2. **suite**: the whole drill suite under pytest-bdd against as many trivial
    pytest-bdd scenarios (one Given/When/Then each, no model), same plugins,
    same interpreter. Target: at most 1.5 times the trivial suite's time.
+   A second baseline gives the trivial scenarios as many steps in all as the
+   drills have (a drill averages about 19 steps), which separates the
+   model's cost from pytest-bdd's per-step cost.
 """
 
 from __future__ import annotations
@@ -102,6 +105,42 @@ def _(number):
 '''
 
 
+def drill_steps() -> int:
+    """Steps the drills run: each scenario's own, plus its feature's Background."""
+    total = 0
+    for path in sorted((ROOT / "features").glob("*.feature")):
+        background, scenarios, own, section = 0, 0, 0, None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word = line.strip().split(" ", 1)[0]
+            if word == "Background:":
+                section = "background"
+            elif word in ("Scenario:", "Scenario"):
+                section, scenarios = "scenario", scenarios + 1
+            elif word in ("Given", "When", "Then", "And", "But"):
+                if section == "background":
+                    background += 1
+                else:
+                    own += 1
+        total += own + background * scenarios
+    return total
+
+
+def _trivial(tmp: Path, name: str, n: int, steps: int) -> float:
+    """Time n trivial scenarios with ``steps`` steps in all."""
+    trivial_dir = tmp / name
+    trivial_dir.mkdir()
+    for i in range(n):
+        extra = max(0, steps // n - 3 + (1 if i < steps % n else 0))
+        feature = TRIVIAL_FEATURE.format(n=2 * i + 1) + "    And it is even\n" * extra
+        (trivial_dir / f"t{i}.feature").write_text(feature)
+    (trivial_dir / "test_trivial.py").write_text(TRIVIAL_TEST)
+    seconds, out = _pytest(["-p", "no:allure_pytest", "--alluredir", str(tmp / "allure" / name), "test_trivial.py"],
+                           trivial_dir)
+    if f"{n} passed" not in out:
+        raise SystemExit(f"the trivial suite did not pass:\n{out[-2000:]}")
+    return seconds
+
+
 def _pytest(args: list[str], cwd: Path) -> tuple[float, str]:
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
@@ -109,8 +148,8 @@ def _pytest(args: list[str], cwd: Path) -> tuple[float, str]:
     return time.perf_counter() - t0, proc.stdout
 
 
-def bench_suite() -> tuple[float, float, int]:
-    """(drill suite seconds, trivial suite seconds, scenarios)."""
+def bench_suite() -> tuple[float, float, float, int, int]:
+    """(drill suite seconds, trivial suite seconds, step-matched trivial seconds, scenarios, steps)."""
     with tempfile.TemporaryDirectory() as tmp:
         results = Path(tmp) / "allure"
         drills, out = _pytest(["tests/test_features.py", "--alluredir", str(results / "drills")], ROOT)
@@ -118,16 +157,10 @@ def bench_suite() -> tuple[float, float, int]:
         n = int(m.group(1)) + sum(int(x) for x in re.findall(r"(\d+) failed", out)) if m else 0
         if n == 0:
             raise SystemExit(f"the drill suite ran no scenario:\n{out[-2000:]}")
-        trivial_dir = Path(tmp) / "trivial"
-        trivial_dir.mkdir()
-        for i in range(n):
-            (trivial_dir / f"t{i}.feature").write_text(TRIVIAL_FEATURE.format(n=2 * i + 1))
-        (trivial_dir / "test_trivial.py").write_text(TRIVIAL_TEST)
-        trivial, out2 = _pytest(["-p", "no:allure_pytest", "--alluredir", str(results / "trivial"), "test_trivial.py"],
-                                trivial_dir)
-        if f"{n} passed" not in out2:
-            raise SystemExit(f"the trivial suite did not pass:\n{out2[-2000:]}")
-    return drills, trivial, n
+        steps = drill_steps()
+        trivial = _trivial(Path(tmp), "trivial", n, 3 * n)
+        matched = _trivial(Path(tmp), "matched", n, steps)
+    return drills, trivial, matched, n, steps
 
 
 def main(which: list[str]) -> None:
@@ -136,9 +169,11 @@ def main(which: list[str]) -> None:
         print(f"scheduler: {model:,.0f} events/s vs bare heapq {bare:,.0f} events/s "
               f"-> ratio {model / bare:.0%} (target >= 25%)")
     if not which or "suite" in which:
-        drills, trivial, n = bench_suite()
+        drills, trivial, matched, n, steps = bench_suite()
         print(f"suite: {n} drills in {drills:.2f} s vs {n} trivial pytest-bdd scenarios in {trivial:.2f} s "
               f"-> ratio {drills / trivial:.2f}x (target <= 1.5x)")
+        print(f"suite, step-matched: {n} drills ({steps} steps) in {drills:.2f} s vs {n} trivial scenarios with "
+              f"{steps} steps in {matched:.2f} s -> ratio {drills / matched:.2f}x")
 
 
 if __name__ == "__main__":

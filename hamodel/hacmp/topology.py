@@ -149,8 +149,31 @@ class Topology:
                 if a.node != b.node and able[a] and able[b] and self.link_alive(a, b):
                     self.last_heard[(a, b)] = now
                     self.last_heard[(b, a)] = now
-        self.evaluate()
+        if not self._quiet(members):
+            self.evaluate()
         self.sched.call_in(self.rates[network][0], self._tick, network)
+
+    def _quiet(self, members) -> bool:
+        """True when :meth:`evaluate` could only find all well: nothing blamed, down, suspended
+        or in grace; every member's view is exactly the members; every pair of members'
+        adapters on every network still hears each other. Skipping it then saves most of a
+        healthy cluster's cost (``benchmarks/bench.py``); it changes no verdict or its timing."""
+        if self.blamed_since or self.network_down or self.adapter_down or self.send_fail_since or self.suspended:
+            return False
+        now = self.sched.now
+        if any(until > now for until in self.grace_until.values()):
+            return False
+        live = set(members)
+        views = self.views()
+        if any(views.get(n) != live for n in live) or any(n not in live for n in views if views[n]):
+            return False
+        for network in self.rates:
+            eps = [e for e in self.endpoints if e.network == network and e.node in live]
+            for i, a in enumerate(eps):
+                for b in eps[i + 1:]:
+                    if a.node != b.node and not self.alive(a, b):
+                        return False
+        return True
 
     def alive(self, a: Endpoint, b: Endpoint) -> bool:
         heard = self.last_heard.get((a, b))

@@ -9,6 +9,7 @@ A failed hub cuts all its ports and its uplinks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass
@@ -41,18 +42,23 @@ class Nic:
 
 def segment_of(nic: Nic, hubs: dict[str, Hub]) -> frozenset[str] | None:
     """The set of hub names the NIC's frames reach, or None when it reaches nothing."""
-    if not (nic.plugged and nic.powered):
+    if not (nic.plugged and nic.powered) or hubs[nic.hub].failed:
         return None
-    start = hubs[nic.hub]
-    if start.failed:
-        return None
-    seen = {start.name}
-    todo = [start.name]
+    # Every keepalive asks this; the answer depends only on the hubs' cabling and failures.
+    return _segment(nic.hub, tuple((h.name, tuple(h.uplinks), h.failed) for h in hubs.values()))
+
+
+@lru_cache(maxsize=1024)
+def _segment(start: str, cabling: tuple[tuple[str, tuple[str, ...], bool], ...]) -> frozenset[str]:
+    uplinks = {name: ups for name, ups, _ in cabling}
+    failed = {name for name, _, down in cabling if down}
+    seen = {start}
+    todo = [start]
     while todo:
-        hub = hubs[todo.pop()]
-        neighbours = set(hub.uplinks) | {h.name for h in hubs.values() if hub.name in h.uplinks}
+        hub = todo.pop()
+        neighbours = set(uplinks[hub]) | {name for name, ups in uplinks.items() if hub in ups}
         for other in neighbours:
-            if other not in seen and not hubs[other].failed:
+            if other not in seen and other not in failed:
                 seen.add(other)
                 todo.append(other)
     return frozenset(seen)
