@@ -20,9 +20,13 @@ Feature: 3.4.4 and 3.4.5 Shared volume groups: import on the other nodes, and qu
   Scenario: Quorum at varyon: more than half of the VGDAs with quorum on, all of them with quorum off
     Book 3.4.5.1: varyonvg succeeds when more than half of the VGDAs are
     good, and not at exactly half. Book 3.4.5.3: with quorum disabled every
-    PV must be there, unless varyonvg -f forces it.
+    PV must be there, unless varyonvg -f forces it. What was written before
+    is there at the end.
 
     When I type "varyonvg sharedvg" on nodeA
+    And I type "mount /sharedfs" on nodeA
+    And I append "written before the failures" to /sharedfs/drill.txt on nodeA
+    And I type "umount /sharedfs" on nodeA
     And I type "chvg -Qy sharedvg" on nodeA
     And I type "varyoffvg sharedvg" on nodeA
     And I pull the SSA disk pdisk0
@@ -46,6 +50,8 @@ Feature: 3.4.4 and 3.4.5 Shared volume groups: import on the other nodes, and qu
     When I type "varyonvg -f sharedvg" on nodeA
     Then the last command on nodeA succeeded
     And lsvg -o on nodeA lists sharedvg
+    When I type "mount /sharedfs" on nodeA
+    Then /sharedfs/drill.txt on nodeA contains "written before the failures"
 
   @sec-3.4.5 @allure.label.story:3.4.5.2_Quorum_after_varyon
   Scenario: Quorum after varyon: losing half the VGDAs closes the group with quorum on, not with it off

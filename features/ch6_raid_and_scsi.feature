@@ -63,6 +63,34 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
     Then df -k on nodeA shows /sharedfs readable
     And /sharedfs/drill.txt on nodeA contains "written before the failure"
 
+  @sec-6.2.4.2 @allure.label.story:6.2.4.2_RAID_5_without_hot_spare
+  Scenario: A RAID-5 drive with no hot spare left: put back, 84 Replace, rebuild
+    Book 6.2.4.2: without a hot spare, put the drive back, then select status
+    84 (Replace drive) in smit raidant: the array rebuilds onto it. Here the
+    hot spare d6 is taken out of the array first, so that none is left. The
+    LUN stays usable, degraded, on four drives all along.
+
+    Given the "hotstandby_raid5" cluster is loaded
+    And cluster services are started on nodeA and nodeB
+    And "written before the failure" has been appended to /sharedfs/drill.txt on nodeA
+    When I pull drive d6 out of array1
+    And I pull drive d2 out of array1
+    And I append "written while degraded" to /sharedfs/drill.txt on nodeA
+    Then smit raidant on nodeA shows LUN hdisk2 Degraded
+    And smit raidant on nodeA shows the fault light of array1 on
+    And df -k on nodeA shows /sharedfs readable
+    When I put drive d2 back into array1
+    Then smit raidant on nodeA shows drive d2 of array1 "Failed"
+    When I type "smit raidant drive hdisk2 d2 84" on nodeA
+    Then smit raidant on nodeA shows LUN hdisk2 Reconstructing
+    When I wait until smit raidant on nodeA shows every LUN Optimal
+    And I put drive d6 back into array1
+    Then smit raidant on nodeA shows the fault light of array1 off
+    And smit raidant on nodeA shows drive d6 of array1 "Hot Spare"
+    And lsvg -l sharedvg on nodeA shows no stale partitions
+    And /sharedfs/drill.txt on nodeA contains "written before the failure"
+    And /sharedfs/drill.txt on nodeA contains "written while degraded"
+
   @sec-6.2.4.2 @allure.label.story:6.2.4.2_RAID_1_without_hot_spare
   Scenario: A RAID-1 drive without a hot spare: put back, 84 Replace, rebuild, syncvg
     Book 6.2.4.2: without a hot spare, after putting the drive back select
@@ -95,10 +123,13 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
     nodeA's only path to the array is gone: its next writes fail, AIX logs
     the adapter error and the LVM closes the group once no disk is left;
     the heartbeats go on, so nodeB takes nothing over and the
-    application is left without its data.
+    application is left without its data. Once the adapter is replaced, the
+    administrator unmounts, varies the group on and mounts again: what was
+    written before the failure is all there.
 
     Given the "hotstandby_raid5" cluster is loaded
     And cluster services are started on nodeA and nodeB
+    And "written before the failure" has been appended to /sharedfs/drill.txt on nodeA
     When the SCSI adapter scsi1 of nodeA fails
     And I wait 120 seconds
     Then errpt on nodeA shows "ADAPTER ERROR"
@@ -109,6 +140,12 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
     And hacmp.out on nodeA shows no get_disk_vg_fs event since the first fault
     When I type "echo more >> /sharedfs/drill.txt" on nodeA
     Then the last command on nodeA failed with "Cannot create"
+    When the SCSI adapter scsi1 of nodeA is repaired
+    And I type "umount /sharedfs" on nodeA
+    And I type "varyonvg sharedvg" on nodeA
+    And I type "mount /sharedfs" on nodeA
+    Then lsvg -o on nodeA lists sharedvg
+    And /sharedfs/drill.txt on nodeA contains "written before the failure"
 
   @sec-5.2 @sec-2.6.2 @allure.label.story:5.2_Error_notification_halts_the_node
   Scenario: With an error notification method, the adapter failure halts nodeA and nodeB takes over

@@ -8,6 +8,7 @@ Usage (Gherkin)::
     When I pull drive d2 out of array1
     When I power off drawer drawer1
     When the SCSI adapter scsi1 of nodeA fails
+    When the SCSI adapter scsi1 of nodeA is repaired
     When I wait until smit raidant on nodeA shows every LUN Optimal
     Then lsvg -l sharedvg on nodeA shows sharedlv open/stale
     Then lsvg -l sharedvg on nodeA shows no stale partitions
@@ -95,6 +96,11 @@ def insert_drive(world: Drill, drive: str, array: str) -> None:
 @step("when", "the SCSI adapter {adapter:Name} of {node:Name} fails")
 def scsi_fails(world: Drill, adapter: str, node: str) -> None:
     world.act(f"fail scsi {node} {adapter}", fault=True)
+
+
+@step("when", "the SCSI adapter {adapter:Name} of {node:Name} is repaired")
+def scsi_repaired(world: Drill, adapter: str, node: str) -> None:
+    world.act(f"repair scsi {node} {adapter}")
 
 
 @step("when", "I wait until smit raidant on {node:Name} shows every LUN Optimal")
