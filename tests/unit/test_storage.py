@@ -136,3 +136,21 @@ def test_an_error_notification_object_runs_its_method():
     lab2.act("fail scsi nodeA scsi1")
     lab2.wait(120)
     assert lab2.host_state("nodeA") == "running"
+
+
+def test_storage_runs_are_byte_identical_for_the_same_seed():
+    def run(seed):
+        lab = started("hotstandby_ssa", seed)
+        lab.run("nodeA", "echo one >> /sharedfs/x")
+        lab.act("pull pdisk0")
+        lab.run("nodeA", "mklvcopy sharedlv 3 hdisk7")
+        lab.wait(90)
+        lab.run("nodeA", "cat /etc/hosts > /dev/kmem")
+        lab.settle()
+        lab.act("insert pdisk0")
+        lab.run("nodeB", "syncvg -v sharedvg")
+        out = [lab.hacmp_out(n) + lab.run(n, "errpt -a").output + lab.run(n, "lsvg -l sharedvg").output
+               for n in ("nodeB",)]
+        return "".join(out) + lab.hacmp_out("nodeA") + lab.transcript()
+    assert run(5) == run(5)
+    assert run(5) != run(6)
