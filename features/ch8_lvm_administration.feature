@@ -80,3 +80,34 @@ Feature: 8.4.2 Lazy update and 8.7.1 split-mirror backup
     Then lsvg -l sharedvg on nodeA shows sharedlv with 2 copies
     And lsvg -l sharedvg on nodeA shows no stale partitions
     And /sharedfs/drill.txt on nodeA contains "written after the split"
+
+  @sec-8.4.2 @sec-7.2 @allure.label.story:8.4.2_Lazy_update_after_the_first_disk_was_replaced
+  Scenario: The first disk of the group was replaced: the lazy update's importvg fails
+    Book 8.4.2, note (1): if the first disk of the shared group was
+    replaced, the lazy update's import fails, because importvg reads the
+    VGDA through the first disk the node's ODM knows, whose PVID is no longer
+    in the group. Here nodeA replaces hdisk2 by hdisk3 on line (migratepv
+    and reducevg). After nodeA crashes, nodeB's get_disk_vg_fs fails, and
+    the cluster waits in RP_FAILED. The administrator imports the group
+    through another of its disks, turns auto-varyon off, mounts the file
+    system and resumes with clruncmd.
+
+    Given the "hotstandby_ssa" cluster is loaded
+    And cluster services are started on nodeA and nodeB
+    And "written before the change" has been appended to /sharedfs/drill.txt on nodeA
+    When I type "migratepv hdisk2 hdisk3" on nodeA
+    And I type "reducevg sharedvg hdisk2" on nodeA
+    Then the last command on nodeA succeeded
+    And lsvg -l sharedvg on nodeA shows no stale partitions
+    When I crash nodeA with "cat /etc/hosts > /dev/kmem"
+    And I wait until the cluster settles
+    Then hacmp.out on nodeB shows get_disk_vg_fs completed with exit status 1 since the first fault
+    And the cluster manager on nodeB is in state RP_FAILED
+    When I type "importvg -y sharedvg -V 60 hdisk6" on nodeB
+    And I type "chvg -a n sharedvg" on nodeB
+    And I type "mount /sharedfs" on nodeB
+    And I type "clruncmd nodeB" on nodeB
+    And I wait until the cluster settles
+    Then the cluster manager on nodeB is in state ST_STABLE
+    And rg1 is held by nodeB only
+    And /sharedfs/drill.txt on nodeB contains "written before the change"

@@ -1,4 +1,4 @@
-"""LVM mirroring on one node: mklvcopy, rmlvcopy, splitlvcopy, mirrorvg, syncvg.
+"""LVM mirroring and partition moves on one node: mklvcopy, rmlvcopy, splitlvcopy, mirrorvg, syncvg, migratepv.
 
 Usage::
 
@@ -137,6 +137,30 @@ def mirrorvg(lvm: Lvm, vg_name: str, hdisks: list[str]) -> tuple[str, str | None
                      "        bosboot of system to initialize boot records.  Then, user must modify\n"
                      f"        bootlist to include: {' '.join(lvm.hdisk(d) for d in vg.disks)}.")
     return "\n".join(notes), None
+
+
+def migratepv(lvm: Lvm, source: str, target: str) -> str | None:
+    """Move every partition on ``source`` to ``target`` (same group): how a disk is replaced
+    while the group stays on line (extendvg, migratepv, reducevg; book 8.4.2)."""
+    src, dst = lvm.disk_key(source), lvm.disk_key(target)
+    key = lvm.storage.group_of_disk(src) if src else None
+    if key is None or key not in lvm.active:
+        return f"0516-010 migratepv: Volume group must be varied on; use varyonvg command."
+    vg = lvm.storage.groups[key]
+    if dst not in vg.disks or dst == src:
+        return f"0516-1011 migratepv: {target} is not another physical volume of volume group {vg.name}."
+    if not lvm.usable(src) or not lvm.usable(dst):
+        bad = source if not lvm.usable(src) else target
+        return f"0516-848 migratepv: Failure on physical volume {bad}, it may be missing\n        or removed."
+    moving = [(lv, c) for lv in vg.lvs for c in lv.copies if c.disk == src]
+    if any(c2.disk == dst for lv, _ in moving for c2 in lv.copies):
+        return ("0516-1004 migratepv: a logical volume has copies on both physical volumes;\n"
+                "        each copy must stay on its own physical volume.")
+    for lv, copy in moving:
+        copy.first_pp = vg.next_free_pp(dst)
+        copy.disk = dst
+    lvm.changed(key)
+    return None
 
 
 def syncvg(lvm: Lvm, key: str, lvs: list[LogicalVolume] | None = None) -> list[tuple[str, str]]:

@@ -1,5 +1,5 @@
 """LVM commands: lsvg, lspv, lslv, varyonvg/varyoffvg, importvg/exportvg, chvg, extendvg/reducevg,
-mklvcopy/rmlvcopy/splitlvcopy/mirrorvg/syncvg, rmlv.
+mklvcopy/rmlvcopy/splitlvcopy/mirrorvg/syncvg/migratepv, rmlv.
 
 Usage::
 
@@ -339,6 +339,14 @@ def mirrorvg(sh: Shell) -> tuple[str, int]:
         raise UsageError("Usage: mirrorvg [-S] [-m] VolumeGroup [PhysicalVolume ...]\n")
     notes, error = mirror.mirrorvg(sh.host.lvm, rest[0], rest[1:])
     return _result(error, notes + "\n" if notes else "")
+
+
+@command("migratepv")
+def migratepv(sh: Shell) -> tuple[str, int]:
+    _, rest = sh.opts("l:", "migratepv [-l LogicalVolume] SourcePV DestinationPV")
+    if len(rest) != 2:
+        raise UsageError("Usage: migratepv [-l LogicalVolume] SourcePV DestinationPV\n")
+    return _result(mirror.migratepv(sh.host.lvm, rest[0], rest[1]))
 
 
 @command("syncvg")
