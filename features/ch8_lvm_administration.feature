@@ -86,9 +86,9 @@ Feature: 8.4.2 Lazy update and 8.7.1 split-mirror backup
     Book 8.4.2, note (1): if the first disk of the shared group was
     replaced, the lazy update's import fails, because importvg reads the
     VGDA through the first disk the node's ODM knows, whose PVID is no longer
-    in the group. Here nodeA replaces hdisk2 by hdisk3 on line (migratepv
-    and reducevg). After nodeA crashes, nodeB's get_disk_vg_fs fails, and
-    the cluster waits in RP_FAILED. The administrator imports the group
+    in the group. Here nodeA replaces hdisk2 by hdisk3 on line, with
+    migratepv and reducevg. After nodeA crashes, nodeB's get_disk_vg_fs
+    fails, and the cluster waits in RP_FAILED. The administrator imports the group
     through another of its disks, turns auto-varyon off, mounts the file
     system and resumes with clruncmd.
 
