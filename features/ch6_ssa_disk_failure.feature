@@ -107,6 +107,26 @@ Feature: 6.2.1.4 and 6.2.4.3 SSA adapter and mirrored 7133 disk failures
     And /sharedfs/drill.txt on nodeB contains "written before the failure"
     And /sharedfs/drill.txt on nodeB contains "written during the failure"
 
+  @sec-2.2.2 @sec-2.2.2.2 @sec-7.4 @allure.label.story:2.2.2_Target-mode_SSA_heartbeat
+  Scenario: Every IP network and the RS232 cable cut: target-mode SSA keeps the nodes together
+    Book 2.2.2: non-IP networks (RS232, target-mode SCSI, target-mode SSA)
+    let HACMP tell a network failure from a node failure. Here every Ethernet
+    cable and the RS232 cable are pulled; the keepalives still cross the SSA
+    loops between the nodes' adapters (/dev/tmssa2 on nodeA, /dev/tmssa1 on
+    nodeB), so nodeB sees network_down events but no node_down, and nothing
+    is taken over (compare book 7.4, where the cluster partitions).
+
+    When I pull the serial cable rs232_ab
+    And I pull every network cable of nodeA and nodeB
+    And I wait until the cluster settles
+    Then hacmp.out on nodeB shows no node_down event since the first fault
+    And hacmp.out on nodeA shows no node_down event since the first fault
+    And hacmp.out on nodeB shows these events in order since the first fault:
+      | event        | arguments |
+      | network_down | -1 ether1 |
+    And rg1 is held by nodeA only
+    And /sharedfs/drill.txt on nodeA contains "written before the failure"
+
   @sec-6.1.5 @allure.label.story:6.1.5_LVM_checks
   Scenario: The LVM checks of the pre-test list
     Book 6.1.5: lsvg shows quorum and auto-varyon (off for shared groups),

@@ -64,6 +64,12 @@ class San:
         adapters = [a for (n, _), a in self.ssa_adapters.items() if n == node and not a.failed]
         return any(loop.reaches((node, a.name), pdisk, self.passes) for loop in self.loops.values() for a in adapters)
 
+    def tmssa_alive(self, a: str, b: str) -> bool:
+        """Can node a's SSA adapters reach node b's round some loop (target-mode SSA)?"""
+        mine = [(n, name) for (n, name), ad in self.ssa_adapters.items() if n == a and not ad.failed]
+        theirs = {(n, name) for (n, name), ad in self.ssa_adapters.items() if n == b and not ad.failed}
+        return any(loop.adapters_reached(ad, self.passes) & theirs for loop in self.loops.values() for ad in mine)
+
     def loop_of(self, pdisk: str) -> SsaLoop | None:
         return next((loop for loop in self.loops.values() if pdisk in loop.ring), None)
 

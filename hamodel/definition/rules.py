@@ -75,7 +75,7 @@ CHOICES = {
     "nic_type": ("ether", "token"),
     "lv_type": ("jfs", "jfslog", "raw", "paging"),
     "attribute": ("public", "private", "serial"),  # book 2.4.3
-    "nim": ("ether", "token", "rs232"),  # the network modules the model can run
+    "nim": ("ether", "token", "rs232", "tmssa"),  # the network modules the model can run
     "rate": ("fast", "normal", "slow"),  # book 5.3
     "function": ("service", "boot", "standby"),  # book 2.4.3
     "group_type": ("cascading", "rotating", "concurrent"),  # book 2.4.1
@@ -262,6 +262,9 @@ def _adapter_shapes(d: ClusterDefinition, f: Findings) -> None:
             if net.nim == "rs232" and a.device and not re.fullmatch(r"/dev/tty\d+", a.device):
                 f.at("schema", a, f"adapter {a.label}: an RS232 device is a tty like "
                                   f"/dev/tty0, not {a.device}", "device")
+            if net.nim == "tmssa" and a.device and not re.fullmatch(r"/dev/tmssa\d+", a.device):
+                f.at("schema", a, f"adapter {a.label}: a target-mode SSA device is /dev/tmssaN, N "
+                                  f"being the other node's SSA node number, not {a.device}", "device")
 
 
 _EXPECTED_ADAPTER = {"interface": "its card, like en0", "ip": "an IPv4 address",
@@ -482,7 +485,7 @@ def _network_references(d: ClusterDefinition, index: Index, f: Findings) -> None
             elif nic.type != net.nim:
                 f.at("reference", a, f"adapter {a.label} is on {a.node} {a.interface}, a "
                                      f"{nic.type} card, but network {net.name} is {net.nim}")
-        elif a.device is not None:
+        elif a.device is not None and net.nim == "rs232":
             _missing(f, a, "device", a.device.removeprefix("/dev/"), node.ttys, "port",
                      f"adapter {a.label} on {a.node}")
     hubs = {h.name for h in d.hubs}

@@ -107,7 +107,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def check_book(d: ClusterDefinition, index: Index, findings: Findings) -> None:
-    for check in (_cluster, _limits, _network_kinds, _subnets, _hwat, _clients, _serial,
+    for check in (_cluster, _limits, _network_kinds, _subnets, _hwat, _clients, _serial, _tmssa,
                   _rootvg, _ssa_loops, _arrays, _scsi_ids, _volume_groups, _mirroring, _groups,
                   _ssa_node_numbers, _n_plus_one):
         check(d, index, findings)
@@ -292,6 +292,31 @@ def _serial(d: ClusterDefinition, index: Index, f: Findings) -> None:
         elif ports not in ends.values():
             f.at("2.2.2.2", net, f"the adapters of RS232 network {net.name} are not the two "
                  "ends of one serial link")
+
+
+def _tmssa(d: ClusterDefinition, index: Index, f: Findings) -> None:
+    """Book 2.2.2.2: target-mode SSA needs 6215/6219 adapters with microcode 1801 or later and
+    distinct non-zero node numbers; /dev/tmssaN on one node talks to the node numbered N."""
+    for net in (n for n in d.networks if n.nim == "tmssa"):
+        nodes = [index.nodes[a.node] for a in net.adapters if a.node in index.nodes]
+        if len(net.adapters) != 2 or len({n.name for n in nodes}) != 2:
+            f.at("2.2.2.2", net, f"target-mode SSA network {net.name} must have exactly two adapters "
+                 "on two different nodes")
+            continue
+        for a, node, other in ((net.adapters[0], nodes[0], nodes[1]), (net.adapters[1], nodes[1], nodes[0])):
+            cards = [c for c in node.ssa_adapters if c.type in ("6215", "6219")
+                     and c.microcode.isdigit() and int(c.microcode) >= 1801]
+            if not cards:
+                f.at("2.2.2.2", a, f"adapter {a.label}: target-mode SSA needs a 6215 or 6219 SSA "
+                     f"adapter with microcode 1801 or later on {node.name}")
+            if node.ssa_node_number == 0 or node.ssa_node_number == other.ssa_node_number:
+                f.at("2.2.2.2", a, f"adapter {a.label}: target-mode SSA needs distinct non-zero SSA "
+                     f"node numbers ({node.name} has {node.ssa_node_number}, {other.name} "
+                     f"{other.ssa_node_number})")
+            elif a.device and a.device != f"/dev/tmssa{other.ssa_node_number}":
+                f.at("2.2.2.2", a, f"adapter {a.label} on {node.name} must be /dev/tmssa"
+                     f"{other.ssa_node_number}: the device is named after the other node's SSA "
+                     f"node number", "device")
 
 
 def _rootvg(d: ClusterDefinition, index: Index, f: Findings) -> None:

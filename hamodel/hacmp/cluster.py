@@ -161,12 +161,14 @@ class Cluster:
         host = self.world.hosts[ep.node]
         if not host.running:
             return False
-        if ep.device.startswith("tty"):
+        if ep.device.startswith(("tty", "tmssa")):
             return True
         iface = host.stack.interfaces.get(ep.device)
         return host.stack.running and iface is not None and iface.up
 
     def _link_alive(self, a: Endpoint, b: Endpoint) -> bool:
+        if a.device.startswith("tmssa"):
+            return self.world.san.tmssa_alive(a.node, b.node)
         if a.device.startswith("tty"):
             return any(link.plugged and link.port_of(a.node) == a.device and link.port_of(b.node) == b.device
                        for link in self.world.serial_links.values())

@@ -34,7 +34,7 @@ def on_verdict(cluster: Cluster, v: Verdict) -> None:
                              cause="cluster services started"))
     elif v.kind == "partition_merge":
         dgsp(cluster, v.partition & cluster.members())
-    elif v.kind in ("adapter_down", "adapter_up") and not v.endpoint.device.startswith("tty"):
+    elif v.kind in ("adapter_down", "adapter_up") and not v.endpoint.device.startswith(("tty", "tmssa")):
         role = cluster.adapter_role(v.node, v.endpoint.device)
         if role is None:
             return

@@ -111,6 +111,27 @@ class SsaLoop:
                 hop += 1
         return {k: (v[0], v[1]) for k, v in found.items()}
 
+    def adapters_reached(self, adapter: tuple[str, str], passes: Callable[[LoopItem], bool]) -> set[tuple[str, str]]:
+        """The other adapters a frame from ``adapter`` reaches round the loop (target-mode SSA)."""
+        n = len(self.ring)
+        found: set[tuple[str, str]] = set()
+        for start, item in enumerate(self.ring):
+            if not (isinstance(item, tuple) and item[:2] == adapter):
+                continue
+            for step in (-1, 1):
+                index = start
+                for _ in range(n - 1):
+                    cable = index if step == 1 else (index - 1) % n
+                    if not self.plugged[cable]:
+                        break
+                    index = (index + step) % n
+                    other = self.ring[index]
+                    if index == start or not passes(other):
+                        break
+                    if isinstance(other, tuple):
+                        found.add(other[:2])
+        return found
+
     def reaches(self, adapter: tuple[str, str], pdisk: str, passes: Callable[[LoopItem], bool]) -> bool:
         for i, item in enumerate(self.ring):
             if isinstance(item, tuple) and item[:2] == adapter and pdisk in self.hops(i, passes):
