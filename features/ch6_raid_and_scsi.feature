@@ -124,8 +124,9 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
     the adapter error and the LVM closes the group once no disk is left;
     the heartbeats go on, so nodeB takes nothing over and the
     application is left without its data. Once the adapter is replaced, the
-    administrator unmounts, varies the group on and mounts again: what was
-    written before the failure is all there.
+    administrator stops the application, unmounts the dead file system,
+    varies the group on, mounts it and starts the application again: what
+    was written before the failure is all there.
 
     Given the "hotstandby_raid5" cluster is loaded
     And cluster services are started on nodeA and nodeB
@@ -141,10 +142,13 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
     When I type "echo more >> /sharedfs/drill.txt" on nodeA
     Then the last command on nodeA failed with "Cannot create"
     When the SCSI adapter scsi1 of nodeA is repaired
+    And I type "/usr/local/ha/stop_app1" on nodeA
     And I type "umount /sharedfs" on nodeA
     And I type "varyonvg sharedvg" on nodeA
     And I type "mount /sharedfs" on nodeA
+    And I type "/usr/local/ha/start_app1" on nodeA
     Then lsvg -o on nodeA lists sharedvg
+    And ps -u appuser on nodeA shows appd
     And /sharedfs/drill.txt on nodeA contains "written before the failure"
 
   @sec-5.2 @sec-2.6.2 @allure.label.story:5.2_Error_notification_halts_the_node

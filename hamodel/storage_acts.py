@@ -74,6 +74,8 @@ class StorageActs:
 
     def _insert_pdisk(self, pdisk: str) -> None:
         p = self._pdisk(pdisk)
+        if p.present:
+            raise self._lab_error(f"{pdisk} is in its slot: pull it first")
         p.present = True
         self.world.storage.disks[p.hdisk].insert()
 
@@ -93,7 +95,10 @@ class StorageActs:
         self._hdisk(host, hdisk).pull()
 
     def _insert_hdisk(self, hdisk: str, host: str | None = None) -> None:
-        self._hdisk(host, hdisk).insert()
+        disk = self._hdisk(host, hdisk)
+        if disk.present:
+            raise self._lab_error(f"{hdisk} is in place: pull it first")
+        disk.insert()
 
     def _drawer(self, drawer: str):
         if drawer not in self.world.san.drawers:
@@ -125,7 +130,10 @@ class StorageActs:
         self._array(array, drive).pull(drive)
 
     def _insert_drive(self, array: str, drive: str) -> None:
-        self._array(array, drive).insert(drive)
+        a = self._array(array, drive)
+        if a.drives[drive].present:
+            raise self._lab_error(f"drive {drive} of {array} is in its slot: pull it first")
+        a.insert(drive)
 
     def _scsi(self, host: str, adapter: str):
         a = self.world.san.scsi.get((host, adapter))

@@ -75,6 +75,8 @@ class Lvm:
         self.mounted: list[str] = []
         self.paging: list[str] = []  # active paging space LV names
         self.readonly: set[str] = set()  # file systems created with crfs -p ro
+        #: mounted file systems whose group the LVM closed (quorum lost): every I/O fails until umount
+        self.dead_mounts: set[str] = set()
 
     # --- what the node knows ----------------------------------------------------
     @property
@@ -190,6 +192,7 @@ class Lvm:
         self.active.clear()
         self._order.clear()
         self.mounted.clear()
+        self.dead_mounts.clear()
         self.paging.clear()
 
     # --- missing PVs and quorum ----------------------------------------------------
@@ -217,20 +220,30 @@ class Lvm:
             self.log("LVM_SA_QUORCLOSE", "LVDD", f"{vg.name}: quorum lost, volume group closing")
             del self.active[key]
             self._order.remove(key)
+            # Its file systems stay in the mount table, dead until unmounted; closing the
+            # disks releases the reserves that can still reach them.
+            self.dead_mounts |= {lv.mount for lv in vg.lvs if lv.mount in self.mounted}
+            for d in vg.disks:
+                disk = self.storage.disks[d]
+                if disk.reserved_by == self.node and disk.reachable_from(self.node):
+                    disk.reserved_by = None
 
     def reopen(self, key: str) -> list[str]:
         """Missing PVs that answer again become active (what varyonvg/syncvg do first)."""
         act = self.active[key]
         back = sorted(d for d in act.missing if self.usable(d))
+        vg = self.storage.groups[key]
         for d in back:
             act.missing.discard(d)
+            if not act.concurrent and not vg.local:
+                self.storage.disks[d].reserved_by = self.node  # opening the disk reserves it again
             self.log("LVM_MISSPVRET", "LVDD", f"{self.hdisk(d)} is now active")
         return back
 
     # --- I/O ------------------------------------------------------------------
     def write(self, key: str, lv: LogicalVolume, item: str, content: str | None) -> str | None:
         """Write (or, with None, delete) one item on every copy; None, or the error text."""
-        if key not in self.active:
+        if key not in self.active or (lv.mount in self.dead_mounts and lv.mount in self.mounted):
             return EIO
         act = self.active[key]
         lp = lv.lp_of(item)
@@ -255,7 +268,7 @@ class Lvm:
     def read(self, key: str, lv: LogicalVolume, item: str) -> tuple[str | None, str | None]:
         """(content or None if absent, error or None)."""
         copy = self.fresh_copy(key, lv, lv.lp_of(item))
-        if copy is None:
+        if copy is None or (lv.mount in self.dead_mounts and lv.mount in self.mounted):
             return None, EIO
         return copy.data.get(item), None
 
@@ -308,14 +321,14 @@ class Lvm:
     # --- file systems ---------------------------------------------------------------
     def fs(self, mount: str) -> tuple[str, VolumeGroup, LogicalVolume] | None:
         """The group key, group and LV of a file system this node knows."""
-        found = self.storage.lv_for_mount(mount)
-        if found is None:
-            return None
-        vg, lv = found
-        key = next((k for k, g in self.storage.groups.items() if g is vg), None)
-        if key not in self.odm or mount not in self.odm[key].mounts:
-            return None
-        return key, vg, lv
+        for key, record in self.odm.items():
+            if mount not in record.mounts:
+                continue
+            vg = self.storage.groups[key]
+            lv = next((lv for lv in vg.lvs if lv.mount == mount), None)
+            if lv is not None:
+                return key, vg, lv
+        return None
 
     def log_lv(self, vg: VolumeGroup) -> LogicalVolume | None:
         return next((lv for lv in vg.lvs if lv.type == "jfslog"), None)
@@ -343,6 +356,7 @@ class Lvm:
             return f"umount: 0506-349 Cannot unmount /dev/{lv.name}: The requested resource is busy."
         self.write(key, lv, "#superblock", "clean")  # fails quietly on a dead disk, as umount does
         self.mounted.remove(mount)
+        self.dead_mounts.discard(mount)
         return None
 
     def filesystem_of(self, path: str) -> tuple[str, LogicalVolume, str] | None:

@@ -48,7 +48,8 @@ def execute(world, host: str, line: str) -> tuple[str, int]:
     sh = Shell(world, aix, words, redirect)
     handler = COMMANDS.get(words[0].rsplit("/", 1)[-1] if words[0].startswith("/usr/") else words[0])
     if handler is None:
-        return f"ksh: {words[0]}:  not found.\n", 127
+        script = process.application_script(sh) if sh.is_node else None
+        return script if script is not None else (f"ksh: {words[0]}:  not found.\n", 127)
     try:
         output, status = handler(sh)
     except UsageError as err:

@@ -188,7 +188,7 @@ def crfs(sh: Shell) -> tuple[str, int]:
     if found is None:
         return f"crfs: 0506-909 {opts['-d']} is not a logical volume of this node.\n", 1
     key, vg, lv = found
-    if lv.mount or sh.world.storage.lv_for_mount(opts["-m"]):
+    if lv.mount or lvm.fs(opts["-m"]):
         return f"crfs: 0506-909 {opts['-m'] if not lv.mount else opts['-d']} is already in /etc/filesystems.\n", 1
     if key not in lvm.active:
         return "0516-010 crfs: Volume group must be varied on; use varyonvg command.\n", 1

@@ -1,9 +1,10 @@
-"""Process commands: ps, kill.
+"""Process commands: ps, kill, and the application servers' own start and stop scripts.
 
 Usage::
 
     ps -ef | ps -u appuser | ps -e
     kill -9 <pid>
+    /usr/local/ha/stop_app1          an application server's stop script (start likewise)
 
 Killing clstrmgr with a signal SRC did not send is an abnormal end: SRC
 runs clexit.rc, which halts the node (book 8.2.3.3).
@@ -61,3 +62,28 @@ def kill(sh: Shell) -> tuple[str, int]:
             if sub.pid == pid:
                 sh.host.src.died(sub.name)
     return ("\n".join(out) + "\n") if out else "", 1 if out else 0
+
+
+def application_script(sh: Shell) -> tuple[str, int] | None:
+    """An application server's start or stop script typed by hand (the administrator stops
+    the application before unmounting, book 8.7.1); None when the word is no such script."""
+    for app in sh.world.definition.application_servers:
+        if sh.words[0] == app.stop:
+            for proc in app.processes:
+                sh.host.processes.kill_matching(proc.command)
+            return "", 0
+        if sh.words[0] == app.start:
+            for proc in app.processes:
+                if any(p.command == proc.command for p in sh.host.processes.processes.values()):
+                    continue
+                shared = [lv.mount for vg in sh.world.storage.groups.values() if not vg.local for lv in vg.lvs if lv.mount]
+                missing = [(w, m) for w in proc.command.split() for m in shared
+                           if w.startswith(m.rstrip("/") + "/") and m not in sh.host.lvm.mounted]
+                if missing:
+                    return f"{app.start}[4]: {proc.command.split()[0]}: cannot open {missing[0][0]}: file system not mounted\n", 1
+                uid = sh.host.users.get(proc.user)
+                if uid is None:
+                    return f"{app.start}[3]: su: user {proc.user} does not exist\n", 1
+                sh.host.processes.spawn(proc.user, uid, proc.command, sh.now)
+            return "", 0
+    return None

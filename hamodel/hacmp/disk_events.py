@@ -7,8 +7,8 @@ Usage (an event script does this)::
 ``get_disk_vg_fs`` does what HACMP 4.3's cl_disk_available, cl_activate_vgs
 and cl_activate_fs do, in that order:
 
-1. break the reserve a dead owner left on each disk (not for concurrent groups,
-   which place none);
+1. break the reserve a dead owner (or one stopping with takeover) left on
+   each disk (not for concurrent groups, which place none);
 2. *lazy update* (book 8.4.2): when the VGDA time stamp on the disks differs
    from the one this node recorded, export and import the group first
    (``importvg`` reads the VGDA through the first PV the node knows: if that disk
@@ -83,10 +83,15 @@ def get_disk_vg_fs(ctx: EventContext, vgs: list[str], filesystems: list[str]) ->
             ctx.trace(f"{vg_name} already varied on")
             continue
         if not concurrent:
+            # The owner is dead, or is stopping with takeover: it has released what it could
+            # (release_vg_fs); a reserve it left (its adapter died, say) is reset. A live owner
+            # in another partition keeps its reserve (book 7.4, docs/modelling.md).
+            args = ctx.event.args
+            leaving = args[0] if ctx.event.name == "node_down" and args[1:2] == ("graceful_with_takeover",) else None
             for disk_name in storage.groups[vg_name].disks:
                 disk = storage.disks[disk_name]
                 holder = disk.reserved_by
-                if holder not in (None, ctx.node) and not ctx.cluster.alive(holder):
+                if holder not in (None, ctx.node) and (not ctx.cluster.alive(holder) or holder == leaving):
                     ctx.trace(f"cl_disk_available: breaking reserve of {holder} on {disk_name}")
                     disk.reserved_by = None
         record = lvm.odm.get(vg_name)

@@ -51,6 +51,7 @@ class Drive:
     name: str
     status: str = "Optimal"  # Optimal | Failed | Replaced | Reconstructing | Hot Spare
     present: bool = True
+    rebuild: int = 0  # which reconstruction onto this drive is the current one
 
 
 @dataclass(eq=False)
@@ -161,6 +162,8 @@ class Array7135:
 
     def insert(self, drive: str) -> None:
         d = self.drives[drive]
+        if d.present:
+            return  # already in its slot: nothing changes
         d.present = True
         if d.status == "Failed" and self.lun_of(drive) is None:
             d.status = "Hot Spare"  # its place was rebuilt on the spare: it becomes the spare
@@ -189,11 +192,14 @@ class Array7135:
 
     def _rebuild(self, lun: Lun, drive: Drive) -> None:
         drive.status = "Reconstructing"
+        drive.rebuild += 1
         seconds = lun.member_mb / REBUILD_MB_PER_S
         self._log(f"reconstructing LUN {lun.number} onto {drive.name}")
-        self.sched.call_in(seconds, self._rebuilt, lun, drive)
+        self.sched.call_in(seconds, self._rebuilt, lun, drive, drive.rebuild)
 
-    def _rebuilt(self, lun: Lun, drive: Drive) -> None:
+    def _rebuilt(self, lun: Lun, drive: Drive, number: int) -> None:
+        if drive.rebuild != number:
+            return  # a later reconstruction restarted it
         if drive.status != "Reconstructing" or drive.name not in lun.members or lun.dead:
             return
         if not drive.present:

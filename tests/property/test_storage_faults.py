@@ -115,15 +115,22 @@ class Application:
 
 
 def recover(lab: Lab, vg: str, target: str, node: str) -> None:
-    """After the repair: a group the LVM closed is varied on again by the administrator."""
+    """After the repair: a group the LVM closed is brought back by the administrator (stop the
+    application, unmount the dead file system, vary on, mount, start the application)."""
     if vg in lab.run(node, "lsvg -o").output.split():
         lab.run(node, f"syncvg -v {vg}")
         return
-    if not target.startswith("/dev/"):
-        lab.run(node, f"umount {target}")
-    lab.run(node, f"varyonvg {'-c ' if target.startswith('/dev/') else ''}{vg}")
-    if not target.startswith("/dev/"):
-        lab.run(node, f"mount {target}")
+    if target.startswith("/dev/"):
+        lab.run(node, f"varyonvg -c {vg}")
+        return
+    apps = lab.definition.application_servers
+    for app in apps:
+        lab.run(node, app.stop)
+    lab.run(node, f"umount {target}")
+    lab.run(node, f"varyonvg {vg}")
+    lab.run(node, f"mount {target}")
+    for app in apps:
+        lab.run(node, app.start)
 
 
 @pytest.mark.parametrize("fixture", sorted(FIXTURES))

@@ -154,3 +154,64 @@ def test_storage_runs_are_byte_identical_for_the_same_seed():
         return "".join(out) + lab.hacmp_out("nodeA") + lab.transcript()
     assert run(5) == run(5)
     assert run(5) != run(6)
+
+
+# --- regressions from the storage review --------------------------------------------------
+def test_a_returning_disk_is_reserved_again_so_no_second_node_can_vary_on():
+    lab = started("hotstandby_ssa")
+    for drawer in ("drawer1", "drawer2"):
+        lab.act(f"power off drawer {drawer}")
+        lab.wait(70)
+        lab.act(f"power on drawer {drawer}")
+        lab.run("nodeA", "syncvg -v sharedvg")
+    assert "0516-013" in lab.run("nodeB", "varyonvg sharedvg").output
+
+
+def test_every_node_mounts_its_own_rootvg_file_systems():
+    lab = started("hotstandby_ssa")
+    for node in ("nodeA", "nodeB"):
+        assert "/dev/hd4" in lab.run(node, "df -k").output
+        assert "open/syncd    /usr" in lab.run(node, "lsvg -l rootvg").output
+
+
+def test_a_file_system_of_a_closed_group_stays_dead_until_unmounted():
+    lab = started("hotstandby_raid5")
+    lab.run("nodeA", "echo one > /sharedfs/a")
+    lab.act("fail scsi nodeA scsi1")
+    lab.wait(70)
+    lab.act("repair scsi nodeA scsi1")
+    assert lab.run("nodeA", "varyonvg sharedvg").status == 0
+    assert lab.run("nodeA", "echo three > /sharedfs/c").status != 0
+
+
+def test_stop_with_takeover_after_a_quorum_close_hands_the_disks_over():
+    lab = started("hotstandby_raid5")
+    lab.act("fail scsi nodeA scsi1")
+    lab.wait(70)
+    lab.run("nodeA", "smit clstop takeover")
+    lab.settle()
+    assert lab.holders("rg1") == ["nodeB"]
+
+
+def test_a_restarted_rebuild_is_not_finished_by_the_first_ones_timer():
+    lab = started("hotstandby_raid1")
+    array = lab.world.san.arrays["array1"]
+    lab.act("pull drive array1 d1")
+    lab.act("insert drive array1 d1")
+    lab.run("nodeA", "smit raidant drive hdisk2 d1 84")
+    lab.wait(500)
+    lab.act("pull drive array1 d1")
+    lab.act("insert drive array1 d1")
+    lab.run("nodeA", "smit raidant drive hdisk2 d1 84")
+    lab.wait(600)  # the first rebuild would have ended here
+    assert array.drives["d1"].status == "Reconstructing"
+    lab.wait(500)
+    assert array.drives["d1"].status == "Optimal"
+
+
+def test_inserting_a_drive_that_is_in_place_is_refused():
+    lab = started("hotstandby_raid5")
+    lab.run("nodeA", "smit raidant drive hdisk2 d2 83")
+    with pytest.raises(LabError, match="in its slot"):
+        lab.act("insert drive array1 d2")
+    assert lab.world.san.arrays["array1"].drives["d2"].status == "Failed"
