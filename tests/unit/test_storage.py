@@ -215,3 +215,37 @@ def test_inserting_a_drive_that_is_in_place_is_refused():
     with pytest.raises(LabError, match="in its slot"):
         lab.act("insert drive array1 d2")
     assert lab.world.san.arrays["array1"].drives["d2"].status == "Failed"
+
+
+def test_mirrorvg_mirrors_rootvg_but_the_dump_device_and_turns_quorum_off():
+    lab = Lab.load("hotstandby_rootvg", 1)
+    vg = lab.world.storage.groups["nodeA:rootvg"]
+    for lv in vg.lvs:  # start from a single-copy rootvg on hdisk0 only
+        lv.copies = lv.copies[:1]
+    vg.quorum = True
+    out = lab.run("nodeA", "mirrorvg rootvg hdisk1")
+    assert out.status == 0 and "0516-1124" in out.output and "bootlist" in out.output
+    copies = {lv.name: len(lv.copies) for lv in vg.lvs}
+    assert copies["hd7"] == 1 and copies["hd4"] == 2 and not vg.quorum
+    assert "stale" not in lab.run("nodeA", "lsvg -l rootvg").output
+
+
+def test_rmlvcopy_keeps_the_fresh_copy():
+    lab = started("hotstandby_ssa")
+    lab.act("pull pdisk0")
+    lab.run("nodeA", "echo x >> /sharedfs/f")
+    assert lab.run("nodeA", "rmlvcopy sharedlv 1 hdisk2").status == 0
+    lv = lab.world.storage.groups["sharedvg"].lv("sharedlv")
+    assert [c.disk for c in lv.copies] == ["hdisk6"] and lv.stale_pps == 0
+    assert lab.run("nodeA", "cat /sharedfs/f").output == "x\n"
+
+
+def test_device_listings_name_the_storage_of_the_node():
+    lab = started("hotstandby_ssa")
+    disks = lab.run("nodeA", "lsdev -Cc disk").output
+    assert "hdisk2" in disks and "SSA Logical Disk Drive" in disks and "hdisk1" in disks
+    assert lab.run("nodeA", "lsdev -Cc pdisk").output.count("pdisk") == 8
+    assert "node_number     1" in lab.run("nodeA", "lsattr -El ssar").output
+    assert "00010001a0000002" in lab.run("nodeA", "lsattr -El hdisk2").output
+    assert lab.run("nodeA", "logredo /dev/sharedloglv").status == 0
+    assert "Not reachable" not in lab.run("nodeA", "diag -d ssa0 -T linkver").output
