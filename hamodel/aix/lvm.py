@@ -167,7 +167,7 @@ class Lvm:
 
     def varyoffvg(self, key: str) -> str | None:
         if key not in self.active:
-            return f"0516-010 varyoffvg: Volume group must be varied on; use varyonvg command."
+            return "0516-010 varyoffvg: Volume group must be varied on; use varyonvg command."
         vg = self.storage.groups[key]
         if self.open_lvs(key):
             return ("0516-012 varyoffvg: Logical volume must be closed. If the logical\n"

@@ -114,7 +114,7 @@ def mirrorvg(lvm: Lvm, vg_name: str, hdisks: list[str]) -> tuple[str, str | None
     """Two copies of every LV but the dump device, synced; (messages, error)."""
     key = lvm.key_of(vg_name)
     if key is None or key not in lvm.active:
-        return "", f"0516-010 mirrorvg: Volume group must be varied on; use varyonvg command."
+        return "", "0516-010 mirrorvg: Volume group must be varied on; use varyonvg command."
     vg = lvm.storage.groups[key]
     notes = []
     for lv in vg.lvs:
@@ -145,7 +145,7 @@ def migratepv(lvm: Lvm, source: str, target: str) -> str | None:
     src, dst = lvm.disk_key(source), lvm.disk_key(target)
     key = lvm.storage.group_of_disk(src) if src else None
     if key is None or key not in lvm.active:
-        return f"0516-010 migratepv: Volume group must be varied on; use varyonvg command."
+        return "0516-010 migratepv: Volume group must be varied on; use varyonvg command."
     vg = lvm.storage.groups[key]
     if dst not in vg.disks or dst == src:
         return f"0516-1011 migratepv: {target} is not another physical volume of volume group {vg.name}."

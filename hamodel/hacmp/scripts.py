@@ -32,9 +32,10 @@ from typing import TYPE_CHECKING, Iterator
 
 from hamodel.hacmp import resource_group as policy
 from hamodel.hacmp.events import ClusterEvent, EventContext, Phase
+from hamodel.hacmp.disk_events import get_disk_vg_fs, release_vg_fs
 from hamodel.hacmp.subevents import (
-    acquire_service_addr, acquire_takeover_addr, cl_deactivate_nfs, get_disk_vg_fs, message, release_service_addr,
-    release_takeover_addr, release_vg_fs, start_server, stop_server, swap_adapter_body, swap_adapter_complete_body,
+    acquire_service_addr, acquire_takeover_addr, cl_deactivate_nfs, message, release_service_addr,
+    release_takeover_addr, start_server, stop_server, swap_adapter_body, swap_adapter_complete_body,
 )
 
 if TYPE_CHECKING:

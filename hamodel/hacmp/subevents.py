@@ -2,7 +2,7 @@
 
 Usage (an event script does this)::
 
-    rc = yield from ctx.sub("get_disk_vg_fs", ("sharedvg",), lambda: get_disk_vg_fs(ctx, vgs, fss))
+    rc = yield from ctx.sub("acquire_service_addr", ("nodeA_svc",), lambda: acquire_service_addr(ctx, labels))
 
 Each sub-event is a generator that performs real operations on the node's
 AIX (``ifconfig``, a hardware address change, ``varyonvg``, ``mount``,
@@ -17,7 +17,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from hamodel.hacmp.events import ClusterEvent, EventContext
-from hamodel.hacmp.disk_events import get_disk_vg_fs, release_vg_fs  # noqa: F401  (the scripts' vocabulary)
 from hamodel.hacmp.nim import HWAT_SECONDS
 
 IFCONFIG_SECONDS = 1.5

@@ -26,7 +26,7 @@ Optimal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from hamodel.scheduler import Scheduler
 

@@ -90,12 +90,10 @@ class SsaLoop:
     def plug(self, cable: int) -> None:
         self.plugged[cable] = True
 
-    def hops(self, start: int, passes: Callable[[LoopItem], bool]) -> dict[str, tuple[int | None, int | None]]:
-        """From the adapter at ``start``: each pdisk's hop count out of port 1 (backwards) and
-        out of port 2 (forwards), None where the way is cut. This is what ``diag``'s link
-        verification shows."""
+    def _walk(self, start: int, passes: Callable[[LoopItem], bool]):
+        """What a frame from the adapter at ``start`` meets out of port 1 (backwards, side 0)
+        and port 2 (forwards, side 1): (side, hop count, item), until a cut or a dead item."""
         n = len(self.ring)
-        found: dict[str, list[int | None]] = {}
         for side, step in ((0, -1), (1, 1)):
             index, hop = start, 0
             for _ in range(n - 1):
@@ -106,31 +104,23 @@ class SsaLoop:
                 item = self.ring[index]
                 if index == start or not passes(item):
                     break
-                if isinstance(item, str):
-                    found.setdefault(item, [None, None])[side] = hop
+                yield side, hop, item
                 hop += 1
+
+    def hops(self, start: int, passes: Callable[[LoopItem], bool]) -> dict[str, tuple[int | None, int | None]]:
+        """From the adapter at ``start``: each pdisk's hop count out of port 1 (backwards) and
+        out of port 2 (forwards), None where the way is cut. This is what ``diag``'s link
+        verification shows."""
+        found: dict[str, list[int | None]] = {}
+        for side, hop, item in self._walk(start, passes):
+            if isinstance(item, str):
+                found.setdefault(item, [None, None])[side] = hop
         return {k: (v[0], v[1]) for k, v in found.items()}
 
     def adapters_reached(self, adapter: tuple[str, str], passes: Callable[[LoopItem], bool]) -> set[tuple[str, str]]:
         """The other adapters a frame from ``adapter`` reaches round the loop (target-mode SSA)."""
-        n = len(self.ring)
-        found: set[tuple[str, str]] = set()
-        for start, item in enumerate(self.ring):
-            if not (isinstance(item, tuple) and item[:2] == adapter):
-                continue
-            for step in (-1, 1):
-                index = start
-                for _ in range(n - 1):
-                    cable = index if step == 1 else (index - 1) % n
-                    if not self.plugged[cable]:
-                        break
-                    index = (index + step) % n
-                    other = self.ring[index]
-                    if index == start or not passes(other):
-                        break
-                    if isinstance(other, tuple):
-                        found.add(other[:2])
-        return found
+        return {item[:2] for start, here in enumerate(self.ring) if isinstance(here, tuple) and here[:2] == adapter
+                for _, _, item in self._walk(start, passes) if isinstance(item, tuple)}
 
     def reaches(self, adapter: tuple[str, str], pdisk: str, passes: Callable[[LoopItem], bool]) -> bool:
         for i, item in enumerate(self.ring):
