@@ -50,10 +50,19 @@ Feature: 2.4.1 and 2.4.2.2 Concurrent access on 7133 SSA
     When I write "written before the failure" to block 5 of /dev/rconclv on nodeA
     And I pull the SSA disk pdisk0
     And I write "written during the failure" to block 6 of /dev/rconclv on nodeB
-    Then lsvg -o on nodeB lists concvg
+    And I write "written by nodeA during the failure" to block 7 of /dev/rconclv on nodeA
+    And I write "written by nodeC during the failure" to block 8 of /dev/rconclv on nodeC
+    And I write "written by nodeD during the failure" to block 9 of /dev/rconclv on nodeD
+    Then lsvg -o on nodeA lists concvg
+    And lsvg -o on nodeB lists concvg
+    And lsvg -o on nodeC lists concvg
+    And lsvg -o on nodeD lists concvg
     And lsvg -l concvg on nodeB shows conclv closed/stale
     And block 5 of /dev/rconclv on nodeD reads "written before the failure"
     And block 6 of /dev/rconclv on nodeC reads "written during the failure"
+    And block 7 of /dev/rconclv on nodeB reads "written by nodeA during the failure"
+    And block 8 of /dev/rconclv on nodeD reads "written by nodeC during the failure"
+    And block 9 of /dev/rconclv on nodeA reads "written by nodeD during the failure"
     When I put the SSA disk pdisk0 back
     And I type "syncvg -v concvg" on nodeB
     Then lsvg -l concvg on nodeA shows no stale partitions

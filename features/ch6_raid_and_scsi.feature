@@ -43,14 +43,16 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
     And lsvg -l sharedvg on nodeA shows no stale partitions
     And /sharedfs/drill.txt on nodeA contains "written before the failure"
     And /sharedfs/drill.txt on nodeA contains "written during the reconstruction"
+    And clfindres on nodeB shows rg1 UP on nodeA
     And rg1 is held by nodeA only
 
   @sec-6.2.4.2 @allure.label.story:6.2.4.2_Drive_failed_from_smit_raidant
   Scenario: A drive is failed from smit raidant with status 83
     Book 6.2.4.2, second way: smit raidant, Change/Show Drive Status, select
     the hdisk and the drive, status 83 (Fail drive). The array treats it as
-    a failed drive: yellow light, the hot spare rebuilt. A second drive lost
-    while the first is out would lose the LUN; here the hot spare saves it.
+    a failed drive: yellow light, the hot spare rebuilt. The light stays on
+    while d3 is failed; once d3 is replaced (pulled and put back) it becomes
+    the new hot spare and the light goes off.
 
     Given the "hotstandby_raid5" cluster is loaded
     And cluster services are started on nodeA and nodeB
@@ -59,9 +61,39 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
     Then the last command on nodeA succeeded
     And smit raidant on nodeA shows drive d3 of array1 "Failed"
     And smit raidant on nodeA shows the fault light of array1 on
+    When I wait 60 seconds
+    Then smit raidant on nodeA shows LUN hdisk2 Reconstructing
     When I wait until smit raidant on nodeA shows every LUN Optimal
-    Then df -k on nodeA shows /sharedfs readable
+    Then smit raidant on nodeA shows the fault light of array1 on
+    And df -k on nodeA shows /sharedfs readable
+    And lsps -a on nodeA shows hd6 active
+    When I pull drive d3 out of array1
+    And I put drive d3 back into array1
+    Then smit raidant on nodeA shows drive d3 of array1 "Hot Spare"
+    And smit raidant on nodeA shows the fault light of array1 off
+    And lsvg -l sharedvg on nodeA shows no stale partitions
     And /sharedfs/drill.txt on nodeA contains "written before the failure"
+
+  @sec-6.2.4.2 @allure.label.story:6.2.4.2_Two_drives_lost
+  Scenario: A second RAID-5 drive is lost while the hot spare is rebuilt: the LUN is dead
+    RAID 5 survives one lost drive. While the hot spare is being rebuilt it
+    holds no data yet, so a second drive lost then leaves the LUN without
+    enough data to rebuild anything: the array declares it dead. AIX loses
+    the disk at its next write, the LVM closes the group and the file system
+    cannot be read. As with the SCSI adapter (book 5.2), HACMP sees no
+    heartbeat lost and takes nothing over.
+
+    Given the "hotstandby_raid5" cluster is loaded
+    And cluster services are started on nodeA and nodeB
+    When I pull drive d2 out of array1
+    And I pull drive d4 out of array1
+    Then smit raidant on nodeA shows LUN hdisk2 Dead
+    When I wait 70 seconds
+    Then errpt on nodeA shows "QUORUM LOST, VOLUME GROUP CLOSING"
+    And lsvg -o on nodeA does not list sharedvg
+    And df -k on nodeA shows /sharedfs unreadable
+    And clfindres on nodeB shows rg1 UP on nodeA
+    And hacmp.out on nodeB shows no node_down event since the first fault
 
   @sec-6.2.4.2 @allure.label.story:6.2.4.2_RAID_5_without_hot_spare
   Scenario: A RAID-5 drive with no hot spare left: put back, 84 Replace, rebuild
@@ -96,7 +128,9 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
     Book 6.2.4.2: without a hot spare, after putting the drive back select
     status 84 (Replace drive) in smit raidant; for RAID 1, run syncvg
     NodeFvg; at the end lsvg -l shows no stale partition and the yellow light
-    is off. The LUN stays usable on its other half all along.
+    is off. The LUN stays usable on its other half all along. The LVM keeps
+    one copy on a RAID LUN (book 3.4.3), so here syncvg finds nothing stale:
+    the array did the mirroring.
 
     Given the "hotstandby_raid1" cluster is loaded
     And cluster services are started on nodeA and nodeB
@@ -110,7 +144,9 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
     Then smit raidant on nodeA shows drive d1 of array1 "Failed"
     And smit raidant on nodeA shows the fault light of array1 on
     When I type "smit raidant drive hdisk2 d1 84" on nodeA
-    And I wait until smit raidant on nodeA shows every LUN Optimal
+    And I wait 60 seconds
+    Then smit raidant on nodeA shows LUN hdisk2 Reconstructing
+    When I wait until smit raidant on nodeA shows every LUN Optimal
     And I type "syncvg -v sharedvg" on nodeA
     Then the last command on nodeA succeeded
     And lsvg -l sharedvg on nodeA shows no stale partitions
@@ -119,10 +155,11 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
 
   @sec-5.2 @allure.label.story:5.2_SCSI_adapter_failure
   Scenario: nodeA's SCSI adapter fails: AIX logs it, HACMP does nothing
-    Book 5.2: when a SCSI adapter fails, neither HACMP nor the LVM reacts.
-    nodeA's only path to the array is gone: its next writes fail, AIX logs
-    the adapter error and the LVM closes the group once no disk is left;
-    the heartbeats go on, so nodeB takes nothing over and the
+    Book 5.2: when a SCSI adapter fails, neither HACMP nor the LVM can
+    recover. nodeA's only path to the array is gone: its next writes fail,
+    AIX logs the adapter error and the LVM closes the group once no disk is
+    left; nothing moves the disks, because the heartbeats go on: nodeB takes
+    nothing over and the
     application is left without its data. Once the adapter is replaced, the
     administrator stops the application, unmounts the dead file system,
     varies the group on, mounts it and starts the application again: what
@@ -136,6 +173,7 @@ Feature: 6.2.4.2 7135 RAID disk failure and 5.2 SCSI adapter failure
     Then errpt on nodeA shows "ADAPTER ERROR"
     And errpt on nodeA shows "QUORUM LOST, VOLUME GROUP CLOSING"
     And lsvg -o on nodeA does not list sharedvg
+    And df -k on nodeA shows /sharedfs unreadable
     And clfindres on nodeB shows rg1 UP on nodeA
     And hacmp.out on nodeB shows no node_down event since the first fault
     And hacmp.out on nodeA shows no get_disk_vg_fs event since the first fault

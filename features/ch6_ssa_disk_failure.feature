@@ -28,8 +28,12 @@ Feature: 6.2.1.4 and 6.2.4.3 SSA adapter and mirrored 7133 disk failures
     again. The copies on drawer1 (hdisk2) cannot be written from nodeA any
     more; drawer2's copies, through ssa1, take every write. nodeB still
     reaches drawer1 through its own ssa0: the loop carries on round the other
-    way. Quorum is off (see the fixture), so the group stays varied on.
-    After the cables are back, syncvg brings the stale copies up to date.
+    way: to show it, nodeA then stops HACMP with takeover, and nodeB, whose
+    varyon needs every disk (quorum is off, book 3.4.5.3), takes rg1 over
+    with the data. Quorum off also keeps the group varied on at nodeA.
+    Beyond the book's list: after the cables are back, syncvg on nodeB brings
+    the stale copies up to date (docs/modelling.md: the model's syncvg first
+    reopens a disk that answers again [U]).
 
     When I pull every cable of ssa0 on nodeA
     And I append "written during the failure" to /sharedfs/drill.txt on nodeA
@@ -44,15 +48,20 @@ Feature: 6.2.1.4 and 6.2.4.3 SSA adapter and mirrored 7133 disk failures
     And lsps -a on nodeA shows hd6 active
     And /sharedfs/drill.txt on nodeA contains "written before the failure"
     And /sharedfs/drill.txt on nodeA contains "written during the failure"
+    And clfindres on nodeB shows rg1 UP on nodeA
     And rg1 is held by nodeA only
     And hacmp.out on nodeB shows no node_down event since the first fault
+    When I stop cluster services on nodeA gracefully with takeover
+    And I wait until the cluster settles
+    Then clfindres on nodeB shows rg1 UP on nodeB
+    And lsvg -o on nodeB lists sharedvg
+    And lsvg -o on nodeA does not list sharedvg
+    And /sharedfs/drill.txt on nodeB contains "written during the failure"
     When I plug the cables of ssa0 on nodeA back in
-    And I type "syncvg -v sharedvg" on nodeA
-    Then the last command on nodeA succeeded
-    And lsvg -p sharedvg on nodeA shows hdisk2 active
-    And lsvg -l sharedvg on nodeA shows no stale partitions
-    And df -k on nodeA shows /sharedfs readable
-    And lsps -a on nodeA shows hd6 active
+    And I type "syncvg -v sharedvg" on nodeB
+    Then the last command on nodeB succeeded
+    And lsvg -l sharedvg on nodeB shows no stale partitions
+    And df -k on nodeB shows /sharedfs readable
 
   @sec-6.2.4.3 @allure.label.story:6.2.4.3_Mirrored_7133_disk_failure
   Scenario: A mirrored 7133 disk is pulled out and put back
@@ -74,8 +83,11 @@ Feature: 6.2.1.4 and 6.2.4.3 SSA adapter and mirrored 7133 disk failures
     When I put the SSA disk pdisk0 back
     And I type "syncvg -v sharedvg" on nodeA
     Then lsvg -l sharedvg on nodeA shows no stale partitions
+    And lsvg -p sharedvg on nodeA shows hdisk2 active
     And /sharedfs/drill.txt on nodeA contains "written before the failure"
     And /sharedfs/drill.txt on nodeA contains "written during the failure"
+    When I type "varyonvg sharedvg" on nodeB
+    Then the last command on nodeB failed with "reserved by another host"
 
   @sec-6.2.4.3 @sec-3.4.5 @sec-7.2 @allure.label.story:6.2.4.3_Takeover_with_a_disk_missing
   Scenario: With a disk pulled, nodeA crashes: the takeover needs every disk
@@ -94,8 +106,14 @@ Feature: 6.2.1.4 and 6.2.4.3 SSA adapter and mirrored 7133 disk failures
     And I crash nodeA with "cat /etc/hosts > /dev/kmem"
     And I wait until the cluster settles
     Then hacmp.out on nodeB shows get_disk_vg_fs completed with exit status 1 since the first fault
+    And hacmp.out on nodeB shows the line "0516-056" since the first fault
     And the cluster manager on nodeB is in state RP_FAILED
     And lsvg -o on nodeB does not list sharedvg
+    When I wait 400 seconds
+    Then hacmp.out on nodeB shows these events in order since the first fault:
+      | event           | arguments |
+      | node_down       | nodeA     |
+      | config_too_long |           |
     When I put the SSA disk pdisk0 back
     And I type "varyonvg sharedvg" on nodeB
     And I type "mount /sharedfs" on nodeB
@@ -129,15 +147,21 @@ Feature: 6.2.1.4 and 6.2.4.3 SSA adapter and mirrored 7133 disk failures
 
   @sec-6.1.5 @allure.label.story:6.1.5_LVM_checks
   Scenario: The LVM checks of the pre-test list
-    Book 6.1.5: lsvg shows quorum and auto-varyon (off for shared groups),
-    lsvg -l no stale partitions, df -k the file systems mounted, lspv the
-    PVIDs set. With quorum off, lsvg shows QUORUM 1.
+    Book 6.1.5: lsvg -o and lsvg show which groups are on, quorum and
+    auto-varyon (off for shared groups), lsvg -l no stale partitions, df -k
+    the file systems mounted with room, lspv the PVIDs set. With quorum off,
+    lsvg shows QUORUM 1. Not modelled: /etc/filesystems and lsfs, and ghost
+    disks (the model never defines a disk twice).
 
-    Then lsvg sharedvg on nodeA shows "AUTO ON" no
+    Then lsvg -o on nodeA lists sharedvg
+    And lsvg -o on nodeB does not list sharedvg
+    And lsvg sharedvg on nodeA shows "AUTO ON" no
     And lsvg sharedvg on nodeA shows "QUORUM" 1
     And lsvg sharedvg on nodeA shows "VG DESCRIPTORS" 4
     And lsvg -l sharedvg on nodeA shows no stale partitions
     And lsvg -l sharedvg on nodeA shows sharedlv with 2 copies
     And df -k on nodeA shows /sharedfs readable
+    And df -k on nodeA shows / readable
+    And df -k on nodeA shows /var readable
     And lspv on nodeA shows hdisk2 with PVID 00010001a0000002 in sharedvg
     And lspv on nodeB shows hdisk6 with PVID 00010001a0000006 in sharedvg

@@ -12,28 +12,37 @@ Feature: 8.4.2 Lazy update and 8.7.1 split-mirror backup
   splitlvcopy, chvg -Q, extendvg, crfs).
 
   @sec-8.4.2 @allure.label.story:8.4.2_Lazy_update
-  Scenario: A mirror copy added on nodeA: nodeB re-imports the group before its takeover
+  Scenario: nodeA changes the group: nodeB re-imports it before its takeover
     Book 8.4.2: when HACMP varies a group on, it compares the VGDA time stamp
     with the one it keeps in /usr/sbin/cluster/etc/vg; if they differ it
     exports and imports the group first, which makes the takeover minutes
-    longer. Here nodeA adds a third copy of sharedlv; after nodeA crashes,
-    nodeB's get_disk_vg_fs runs the lazy update, and nodeB then sees the
-    three copies.
+    longer. Here nodeA adds a third copy of sharedlv and a new file system,
+    /newfs, on a new logical volume. nodeB's ODM and /etc/filesystems know
+    neither. After nodeA crashes, nodeB's get_disk_vg_fs runs the lazy update
+    (exportvg, importvg through the first disk it knows, chvg -an), after
+    which nodeB can mount /newfs: without the import, mount would not know it.
 
     Given the "hotstandby_ssa" cluster is loaded
     And cluster services are started on nodeA and nodeB
     And "written before the change" has been appended to /sharedfs/drill.txt on nodeA
     When I type "mklvcopy sharedlv 3 hdisk3" on nodeA
     And I type "syncvg -v sharedvg" on nodeA
-    Then lsvg -l sharedvg on nodeA shows sharedlv with 3 copies
+    And I type "mklv -y newlv -t jfs sharedvg 8 hdisk7" on nodeA
+    And I type "crfs -v jfs -d newlv -m /newfs" on nodeA
+    Then the last command on nodeA succeeded
+    And lsvg -l sharedvg on nodeA shows sharedlv with 3 copies
     When I crash nodeA with "cat /etc/hosts > /dev/kmem"
     And I wait until the cluster settles
-    Then hacmp.out on nodeB shows get_disk_vg_fs taking at least 120 seconds since the first fault
+    Then hacmp.out on nodeB shows the line "lazy update" since the first fault
+    And hacmp.out on nodeB shows the line "exportvg sharedvg" since the first fault
+    And hacmp.out on nodeB shows the line "importvg -y sharedvg -V 60 hdisk2" since the first fault
+    And hacmp.out on nodeB shows get_disk_vg_fs taking at least 120 seconds since the first fault
     And hacmp.out on nodeB shows get_disk_vg_fs completed with exit status 0 since the first fault
     And clfindres on nodeB shows rg1 UP on nodeB
-    And lsvg -l sharedvg on nodeB shows sharedlv with 3 copies
     And lsvg sharedvg on nodeB shows "AUTO ON" no
     And /sharedfs/drill.txt on nodeB contains "written before the change"
+    When I type "mount /newfs" on nodeB
+    Then the last command on nodeB succeeded
 
   @sec-8.4.2 @allure.label.story:8.4.2_No_change_no_lazy_update
   Scenario: Without a change, the takeover needs no lazy update
@@ -51,11 +60,14 @@ Feature: 8.4.2 Lazy update and 8.7.1 split-mirror backup
   Scenario: Split-mirror backup of /sharedfs
     Book 8.7.1: find the LV with lsvg -l; stop the application and unmount
     the file system (the LV needs at least one mirror); splitlvcopy -y newlv
-    fslv; mount the file system and restart the application; make a file
-    system on newlv (in /etc/filesystems) and mount it read-only; back it up;
-    remove newlv; mklvcopy fslv again and synchronise. The backup holds what
-    was there at the split, not what was written after.
+    fslv; mount the file system and restart the application; declare newlv
+    as a file system (the book adds it to /etc/filesystems) and mount it
+    read-only; back it up; remove newlv; mklvcopy fslv again and synchronise.
+    The backup holds what was there at the split, not what was written after.
     Here HACMP is stopped and the administrator varies the group on by hand.
+    The split copy is mounted from its device (mount -o ro /dev/backuplv),
+    which is what the /etc/filesystems stanza amounts to; crfs would run
+    mkfs and wipe it.
 
     Given the "hotstandby_ssa" cluster is loaded
     When I type "varyonvg sharedvg" on nodeA
@@ -67,9 +79,9 @@ Feature: 8.4.2 Lazy update and 8.7.1 split-mirror backup
     And lsvg -l sharedvg on nodeA shows sharedlv with 1 copies
     When I type "mount /sharedfs" on nodeA
     And I append "written after the split" to /sharedfs/drill.txt on nodeA
-    And I type "crfs -v jfs -d backuplv -m /backup -A no -p ro" on nodeA
-    And I type "mount /backup" on nodeA
-    Then /backup/drill.txt on nodeA contains "written before the split"
+    And I type "mount -o ro /dev/backuplv /backup" on nodeA
+    Then the last command on nodeA succeeded
+    And /backup/drill.txt on nodeA contains "written before the split"
     And /backup/drill.txt on nodeA does not contain "written after the split"
     When I type "echo no > /backup/drill.txt" on nodeA
     Then the last command on nodeA failed with "Cannot create"

@@ -132,6 +132,11 @@ class Drill:
                      kind: str = "START") -> tuple[list[HacmpEvent], str]:
         """EVENT START (or COMPLETED) lines logged on ``node`` since the last action (or the first
         fault), and their source."""
+        lines, source = self.lines_since(node, since)
+        return [e for e in parse_hacmp_out("\n".join(lines)) if e.kind == kind], source
+
+    def lines_since(self, node: str, since: str = "the last action") -> tuple[list[str], str]:
+        """The lines of ``node``'s hacmp.out written since the last action (or the first fault)."""
         if since == "the first fault":
             if self._fault_marks is None:
                 raise RuntimeError("the drill has no fault yet: 'since the first fault' has no start")
@@ -143,8 +148,7 @@ class Drill:
         text, source = self.hacmp_out(node)
         lines = text.splitlines()
         mark = marks.get(node, 0)
-        recent = lines[mark:] if mark <= len(lines) else lines  # a shorter file was truncated: read it all
-        return [e for e in parse_hacmp_out("\n".join(recent)) if e.kind == kind], source
+        return (lines[mark:] if mark <= len(lines) else lines), source  # a shorter file was truncated: all of it
 
 
 def _attach_output(result: CommandResult) -> None:

@@ -118,3 +118,12 @@ def event_quick(world: Drill, node: str, event: str, seconds: int, since: str) -
     took, observed, source = _duration(world, node, event, since)
     world.evidence.check(f"duration of {event} on {node}", f"less than {seconds} s", observed,
                          passed=0 <= took < seconds, source=source)
+
+
+@step("then", 'hacmp.out on {node:Name} shows the line "{text}" since {since:Since}')
+def hacmp_out_line(world: Drill, node: str, text: str, since: str) -> None:
+    """A line of the script trace (``+ importvg ...``) or a message, since the mark."""
+    lines, source = world.lines_since(node, since)
+    found = next((line for line in lines if text in line), None)
+    world.evidence.check(f"hacmp.out on {node}", f"a line with {text}", found or f"no such line in {len(lines)} lines",
+                         passed=found is not None, source=source)

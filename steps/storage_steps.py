@@ -196,6 +196,14 @@ def df_readable(world: Drill, node: str, mount: str) -> None:
                          passed=row is not None and row[1] != "-", source=f"{node}$ df -k")
 
 
+@step("then", "df -k on {node:Name} shows {mount:Path} unreadable")
+def df_unreadable(world: Drill, node: str, mount: str) -> None:
+    result = world.read(node, "df -k")
+    row = next((line.split() for line in result.output.splitlines() if line.split()[-1:] == [mount]), None)
+    observed = "not mounted" if row is None else ("unreadable (-)" if row[1] == "-" else f"{row[1]} KB, {row[3]} used")
+    world.evidence.check(f"{mount} in df -k on {node}", "unreadable (-)", observed, source=f"{node}$ df -k")
+
+
 @step("then", "bootlist -m normal -o on {node:Name} lists {disks:NodeList}")
 def bootlist_lists(world: Drill, node: str, disks: list[str]) -> None:
     result = world.read(node, "bootlist -m normal -o")

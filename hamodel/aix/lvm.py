@@ -77,6 +77,8 @@ class Lvm:
         self.readonly: set[str] = set()  # file systems created with crfs -p ro
         #: mounted file systems whose group the LVM closed (quorum lost): every I/O fails until umount
         self.dead_mounts: set[str] = set()
+        #: directories mounted from a device by hand (``mount /dev/lv /dir``), not in /etc/filesystems
+        self.device_mounts: set[str] = set()
 
     # --- what the node knows ----------------------------------------------------
     @property
@@ -191,6 +193,12 @@ class Lvm:
         """The node went down: nothing is varied on, mounted or paging; disk reserves stay set."""
         self.active.clear()
         self._order.clear()
+        for mount in list(self.device_mounts):
+            found = self.fs(mount)
+            if found:
+                self.odm[found[0]].mounts.remove(mount)
+                found[2].mount = None
+        self.device_mounts.clear()
         self.mounted.clear()
         self.dead_mounts.clear()
         self.paging.clear()
@@ -357,7 +365,33 @@ class Lvm:
         self.write(key, lv, "#superblock", "clean")  # fails quietly on a dead disk, as umount does
         self.mounted.remove(mount)
         self.dead_mounts.discard(mount)
+        if mount in self.device_mounts:  # it was never in /etc/filesystems: forget it
+            self.device_mounts.discard(mount)
+            self.readonly.discard(mount)
+            self.odm[key].mounts.remove(mount)
+            lv.mount = None
         return None
+
+    def mount_device(self, name: str, directory: str, readonly: bool) -> str | None:
+        """``mount [-o ro] /dev/lv /dir``: a JFS on an LV that /etc/filesystems does not name."""
+        found = self.storage.find_lv(self.imported, name)
+        if found is None or found[2].type != "jfs":
+            return f"mount: 0506-324 Cannot mount /dev/{name} on {directory}: A file or directory in the path name does not exist."
+        key, _, lv = found
+        if lv.mount is not None or self.fs(directory) is not None:
+            return f"mount: 0506-324 Cannot mount /dev/{name} on {directory}: The requested resource is busy."
+        lv.mount = directory
+        self.odm[key].mounts.append(directory)
+        self.device_mounts.add(directory)
+        if readonly:
+            self.readonly.add(directory)
+        error = self.mount(directory)
+        if error:
+            self.device_mounts.discard(directory)
+            self.readonly.discard(directory)
+            self.odm[key].mounts.remove(directory)
+            lv.mount = None
+        return error
 
     def filesystem_of(self, path: str) -> tuple[str, LogicalVolume, str] | None:
         """The mounted JFS holding ``path`` (longest mount point first): (group key, LV, the

@@ -98,6 +98,22 @@ def splitlvcopy(lvm: Lvm, name: str, new_name: str, copies: int, force: bool) ->
     return None
 
 
+def mklv(lvm: Lvm, vg_name: str, name: str, kind: str, lps: int, hdisks: list[str]) -> str | None:
+    """A new logical volume of one copy, on the first PV named (or the group's first)."""
+    key = lvm.key_of(vg_name)
+    if key is None or key not in lvm.active:
+        return "0516-010 mklv: Volume group must be varied on; use varyonvg command."
+    if any(lv.name == name for g in lvm.storage.groups.values() for lv in g.lvs):
+        return f"0516-1020 mklv: Logical volume name {name} is already used."
+    vg = lvm.storage.groups[key]
+    disk = lvm.disk_key(hdisks[0]) if hdisks else vg.disks[0]
+    if disk not in vg.disks or disk in lvm.active[key].missing or not lvm.usable(disk):
+        return f"0516-848 mklv: Failure on physical volume {hdisks[0] if hdisks else disk}, it may be missing\n        or removed."
+    vg.lvs.append(LogicalVolume(name, kind, lps, None, [LvCopy(disk, vg.next_free_pp(disk))]))
+    lvm.changed(key)
+    return None
+
+
 def rmlv(lvm: Lvm, name: str) -> str | None:
     found = _find(lvm, name, "rmlv")
     if isinstance(found, str):

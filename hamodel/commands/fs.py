@@ -2,7 +2,8 @@
 
 Usage::
 
-    mount /sharedfs | umount /sharedfs | mount
+    mount /sharedfs | umount /sharedfs | mount | mount -o ro /dev/backuplv /backup
+    crfs -v jfs -d newlv -m /newfs
     df -k
     fsck -y /sharedfs | logredo /dev/sharedloglv
     lsps -a
@@ -26,7 +27,13 @@ def mount(sh: Shell) -> tuple[str, int]:
             log = sh.host.lvm.log_lv(vg)
             out.append(f"         /dev/{lv.name:<11} {m:<16} jfs    Nov 22 09:00 rw,log=/dev/{log.name if log else 'hd8'}")
         return "\n".join(out) + "\n", 0
-    error = sh.host.lvm.mount(sh.args[-1])
+    opts, rest = sh.opts("o:v:", "mount [-o ro] [-v jfs] [Device] Directory")
+    if len(rest) == 2 and rest[0].startswith("/dev/"):
+        error = sh.host.lvm.mount_device(rest[0][5:], rest[1], opts.get("-o") == "ro")
+    elif len(rest) == 1:
+        error = sh.host.lvm.mount(rest[0])
+    else:
+        raise UsageError("Usage: mount [-o ro] [-v jfs] [Device] Directory\n")
     return (error + "\n", 1) if error else ("", 0)
 
 
@@ -178,7 +185,8 @@ def dd(sh: Shell) -> tuple[str, int]:
 
 @command("crfs")
 def crfs(sh: Shell) -> tuple[str, int]:
-    """A JFS on an existing logical volume (book 8.7.1 step 5): ``crfs -v jfs -d backuplv -m /backup -p ro``."""
+    """A new JFS on an existing logical volume: ``crfs -v jfs -d newlv -m /newfs``. Like AIX, it
+    runs mkfs: whatever the LV held is gone (to read a split copy, mount its device instead)."""
     usage = "Usage: crfs -v jfs -d Device -m MountPoint [-A yes|no] [-p ro|rw]\n"
     opts, rest = sh.opts("v:d:m:A:p:", usage)
     if rest or opts.get("-v") != "jfs" or "-d" not in opts or not opts.get("-m", "").startswith("/"):
@@ -193,6 +201,9 @@ def crfs(sh: Shell) -> tuple[str, int]:
     if key not in lvm.active:
         return "0516-010 crfs: Volume group must be varied on; use varyonvg command.\n", 1
     lv.type, lv.mount = "jfs", opts["-m"]
+    for copy in lv.copies:  # crfs makes a new, empty file system (mkfs)
+        copy.data.clear()
+        copy.stale.clear()
     lvm.changed(key)
     if opts.get("-p") == "ro":
         lvm.readonly.add(lv.mount)

@@ -1,5 +1,5 @@
 """LVM commands: lsvg, lspv, lslv, varyonvg/varyoffvg, importvg/exportvg, chvg, extendvg/reducevg,
-mklvcopy/rmlvcopy/splitlvcopy/mirrorvg/syncvg/migratepv, rmlv.
+mklvcopy/rmlvcopy/splitlvcopy/mirrorvg/syncvg/migratepv, mklv/rmlv.
 
 Usage::
 
@@ -316,6 +316,17 @@ def splitlvcopy(sh: Shell) -> tuple[str, int]:
     new = opts.get("-y") or "lv00"
     error = mirror.splitlvcopy(sh.host.lvm, rest[0], new, _copies(rest[1], usage), "-f" in opts)
     return _result(error, "" if error else new + "\n")
+
+
+@command("mklv")
+def mklv(sh: Shell) -> tuple[str, int]:
+    usage = "Usage: mklv [-y NewLogicalVolume] [-t Type] VolumeGroup LPs [PhysicalVolume ...]\n"
+    opts, rest = sh.opts("y:t:", usage)
+    if len(rest) < 2 or not rest[1].isdigit() or opts.get("-t", "jfs") not in ("jfs", "jfslog", "raw", "paging"):
+        raise UsageError(usage)
+    name = opts.get("-y") or "lv00"
+    error = mirror.mklv(sh.host.lvm, rest[0], name, opts.get("-t", "jfs"), int(rest[1]), rest[2:])
+    return _result(error, "" if error else name + "\n")
 
 
 @command("rmlv")
