@@ -20,6 +20,14 @@ def test_crash_script_replays_with_a_takeover_and_reintegration():
     assert "3 packets received" in out
 
 
+def test_ssa_adapter_script_shows_stale_copies_then_resyncs():
+    lab = Lab.load("hotstandby_ssa", 1)
+    out = replay(lab, (ROOT / "examples/ssa_adapter.lab").read_text(), "examples/ssa_adapter.lab")
+    before, after = out.split("! plug ssa nodeA ssa0")
+    assert "open/stale" in before and "LINK OPEN" in before
+    assert "open/stale" not in after and "written during the failure" in after
+
+
 def test_script_errors_name_file_and_line_and_keep_what_ran():
     lab = Lab.load("hotstandby", 1)
     with pytest.raises(LabError, match=r"^drill.lab:3: unknown act 'unplug the moon'") as caught:
