@@ -74,7 +74,7 @@ class Lvm:
         self._order: list[str] = []  # varied-on groups, most recent first (lsvg -o)
         self.mounted: list[str] = []
         self.paging: list[str] = []  # active paging space LV names
-        self.readonly: set[str] = set()  # file systems created with crfs -p ro
+        self.readonly: set[str] = set()  # mounted read-only (crfs -p ro, mount -o ro)
         #: mounted file systems whose group the LVM closed (quorum lost): every I/O fails until umount
         self.dead_mounts: set[str] = set()
         #: directories mounted from a device by hand (``mount /dev/lv /dir``), not in /etc/filesystems
