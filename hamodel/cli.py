@@ -5,6 +5,7 @@ Usage::
     hadrill run                              # every drill, under pytest-bdd
     hadrill run --runner both                # under pytest-bdd and behave
     hadrill run --runner behave --seed 7 --tags "@sec-6.2.2.1"
+    hadrill report                           # the HTML report from the results already there
     hadrill lab hotstandby --script drill.lab
     hadrill lab hotstandby                   # interactive: nodeA$ netstat -in, ! unplug nodeA en0, settle
 
@@ -12,8 +13,10 @@ Usage::
 ``python -m behave``): the model never imports a test framework. The seed goes
 to the step library through ``$HADRILL_SEED``. When the runners are done it
 reads the per-drill journals (``reports/journal/<runner>/*.json``) and prints
-one line per drill. Exit status: 0 every drill passed, 1 a drill failed,
-2 the drills could not run (a runner crashed, nothing was collected).
+one line per drill, then builds the Allure HTML report (:mod:`hamodel.htmlreport`).
+Exit status: 0 every drill passed, 1 a drill failed, 2 the drills could not run
+(a runner crashed, nothing was collected). A report that cannot be built is
+said, and changes nothing to the status: the results stay in reports/.
 """
 
 from __future__ import annotations
@@ -175,8 +178,9 @@ def _run_runner(runner: str, root: Path, seed: int, tags: str | None) -> RunnerO
 def run(runner: Runner = typer.Option(Runner.pytest, help="pytest (pytest-bdd, the default), behave, or both"),
         seed: int = typer.Option(1, help="seed of every random choice in the model"),
         tags: Optional[str] = typer.Option(None, help='tag expression, e.g. "@sec-6.2.2.1 and not @sec-8.2"'),
+        report: bool = typer.Option(True, help="build the HTML report after the drills"),
         ) -> None:
-    """Run the drills and print the book-vs-model verdict of each."""
+    """Run the drills, print the book-vs-model verdict of each, build the HTML report."""
     try:
         root = project_root()
     except FileNotFoundError as err:
@@ -193,7 +197,33 @@ def run(runner: Runner = typer.Option(Runner.pytest, help="pytest (pytest-bdd, t
                           f"(exit status {o.returncode}, {len(o.journals)} journals)[/]")
     console.print(f"Allure results: {root / 'reports' / 'allure-results'}   journals: {root / 'reports' / 'journal'}",
                   style="dim")
+    if report:
+        _report(root, chosen)
     raise typer.Exit(exit_code(outcomes))
+
+
+def _report(root: Path, runners: list[str]) -> bool:
+    from hamodel.htmlreport import build_report
+
+    outcome = build_report(root, [root / "reports" / "allure-results" / r for r in runners])
+    if not outcome.ok:
+        console.print(f"[yellow]HTML report not built: {escape(outcome.message)}[/]", highlight=False)
+        return False
+    console.print(f"HTML report: {outcome.single_file} ({outcome.size / 1e6:.1f} MB, one file, "
+                  f"built in {outcome.seconds:.1f} s); to serve: {outcome.site}", highlight=False)
+    return True
+
+
+@app.command()
+def report(runner: Runner = typer.Option(Runner.both, help="whose results: pytest, behave, or both")) -> None:
+    """Build the Allure HTML report from the results already in reports/allure-results."""
+    try:
+        root = project_root()
+    except FileNotFoundError as err:
+        console.print(f"[red]{err}[/]")
+        raise typer.Exit(COULD_NOT_RUN) from None
+    chosen = ["pytest", "behave"] if runner == Runner.both else [runner.value]
+    raise typer.Exit(0 if _report(root, chosen) else COULD_NOT_RUN)
 
 
 # --- hadrill lab ------------------------------------------------------------------------------
