@@ -63,8 +63,10 @@ def _neutralise_tree(directory: Path) -> None:
             page.write_text(neutralise(text), encoding="utf-8")
 
 
-def build_report(root: Path, results: list[Path]) -> ReportOutcome:
-    """Generate both forms of the report from the given result directories."""
+def build_report(root: Path, results: list[Path], base: Path | None = None) -> ReportOutcome:
+    """Generate both forms of the report from the given result directories, under
+    ``base/reports`` (``root/reports`` by default; its history.jsonl gathers the trend)."""
+    base = base or root
     found = [r for r in results if r.is_dir() and any(r.glob("*-result.json"))]
     if not found:
         return ReportOutcome(False, "no Allure results to build a report from (run the drills first)")
@@ -77,17 +79,20 @@ def build_report(root: Path, results: list[Path]) -> ReportOutcome:
                                     f"the Allure results are kept in {found[0].parent}")
     start = time.perf_counter()
     for config, out in FORMS.items():
-        shutil.rmtree(root / "reports" / out, ignore_errors=True)
-        proc = subprocess.run([str(allure), "generate", "--config", config, *map(str, found)], cwd=root,
-                              capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False)
+        target = base / "reports" / out
+        shutil.rmtree(target, ignore_errors=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        proc = subprocess.run([str(allure), "generate", "--config", str(root / config), "--output", str(target),
+                               *map(str, found)], cwd=base, capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL, check=False)
         if proc.returncode != 0:
             return ReportOutcome(False, f"allure generate failed (exit {proc.returncode}): "
                                         f"{(proc.stderr or proc.stdout).strip()[-800:]}")
         try:
-            _neutralise_tree(root / "reports" / out)
+            _neutralise_tree(target)
         except ReportError as err:
-            shutil.rmtree(root / "reports" / out, ignore_errors=True)
+            shutil.rmtree(target, ignore_errors=True)
             return ReportOutcome(False, str(err))
-    single = root / "reports" / "allure-report" / "index.html"
-    return ReportOutcome(True, "report built", single, root / "reports" / "allure-site",
+    single = base / "reports" / "allure-report" / "index.html"
+    return ReportOutcome(True, "report built", single, base / "reports" / "allure-site",
                          time.perf_counter() - start)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run ALL of HA Drill's tests: unit and property tests, then the drills under
-# pytest-bdd and under behave (both with Allure results in reports/allure-results/).
+# pytest-bdd and under behave (both with Allure results in reports/allure-results/),
+# then the HTML report opened in headless Chromium (needs Debian's chromium and npm).
 #
 # Usage: bash scripts/tests.sh
 #
@@ -30,13 +31,16 @@ stage() {  # stage NAME COMMAND...: run it, remember NAME when it fails
 
 mkdir -p reports/allure-results
 # Unit and property tests: allure-pytest-bdd off (it only records BDD scenarios anyway).
-stage "unit and property tests" "$PY" -m pytest tests --ignore=tests/test_features.py -p no:allure_pytest_bdd -q
+stage "unit and property tests" "$PY" -m pytest tests --ignore=tests/test_features.py --ignore=tests/browser \
+    -p no:allure_pytest_bdd -q
 # The drills under pytest-bdd; -p no:allure_pytest keeps allure-pytest's --alluredir from clashing.
 stage "drills (pytest-bdd)" "$PY" -m pytest tests/test_features.py -p no:allure_pytest \
     --alluredir reports/allure-results/pytest --clean-alluredir -q --tb=line
 # The drills under behave; Allure output to reports/allure-results/behave comes from [tool.behave].
 rm -rf reports/allure-results/behave
 stage "drills (behave)" "$PY" -m behave features
+# The HTML report in a real headless Chromium (Debian's chromium; .ci/run installs it).
+stage "report in a browser" "$PY" -m pytest tests/browser -p no:allure_pytest_bdd -q
 
 if [ "${#failed[@]}" -ne 0 ]; then
     printf 'FAILED: %s\n' "${failed[@]}"
