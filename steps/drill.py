@@ -50,6 +50,8 @@ class Drill:
     _fault_marks: dict[str, int] | None = None
     #: host -> the last command typed there as an action, for "the last command ... failed"
     last: dict[str, CommandResult] = field(default_factory=dict)
+    #: an SVG of the cluster just before the first fault (steps.pictures)
+    before_picture: str | None = None
 
     def __repr__(self) -> str:
         if self._lab is None:
@@ -96,6 +98,8 @@ class Drill:
         self._mark()
         if fault and self._fault_marks is None:
             self._fault_marks = dict(self._marks)
+            from steps.pictures import cluster_svg  # the cluster as it was, for the report
+            self.before_picture = cluster_svg(self.lab, f"before the first fault ({text})")
         self.actions.append(Action(self.lab.now, text, fault))
 
     def type(self, host: str, command: str, fault: bool = False) -> CommandResult:

@@ -122,6 +122,11 @@ def attach_evidence(world: Drill, data: dict) -> None:
             allure.attach(text, name=f"{node}.{name}", attachment_type=kind.TEXT)
     allure.attach(world.lab.transcript(), name="lab transcript", attachment_type=kind.TEXT)
     allure.attach(why_text(world), name="why each event ran", attachment_type=kind.TEXT)
+    from steps.pictures import cluster_svg, timeline_svg
+    allure.attach(timeline_svg(world, data["takeover_time"], _epoch()), name="timeline", attachment_type=kind.SVG)
+    if world.before_picture:
+        allure.attach(world.before_picture, name="cluster before", attachment_type=kind.SVG)
+    allure.attach(cluster_svg(world.lab, "at the end of the drill"), name="cluster after", attachment_type=kind.SVG)
 
 
 def why_text(world: Drill) -> str:

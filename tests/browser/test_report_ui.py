@@ -100,6 +100,20 @@ def test_a_failed_drill_shows_its_expected_vs_observed_rows(page, report):
     page.screenshot(path=str(ROOT / "reports" / "screenshots" / "failed-drill.png"), full_page=True)
 
 
+def test_the_timeline_and_cluster_pictures_render(page, report):
+    _open(page, report)
+    page.get_by_text("Deliberately failing drill: rg1 expected on nodeB", exact=False).first.click()
+    for name in ("timeline", "cluster before", "cluster after"):
+        row = page.get_by_text(name, exact=True)
+        if name != "cluster before":  # the failing drill has no fault, so no picture from before one
+            row.first.click()
+    page.wait_for_timeout(800)
+    images = page.locator("img, svg, object, iframe")
+    rendered = [el for el in images.all() if el.is_visible() and (el.bounding_box() or {}).get("height", 0) > 80]
+    assert len(rendered) >= 2, f"{len(rendered)} large pictures visible"
+    page.screenshot(path=str(ROOT / "reports" / "screenshots" / "pictures.png"), full_page=True)
+
+
 def test_the_single_file_report_makes_no_request_outside_the_machine(page, report):
     _open(page, report)
     page.get_by_text("Deliberately failing drill", exact=False).first.click()
