@@ -5,6 +5,14 @@ export default {
   name: "HA Drill: HACMP 4.3 failure drills",
   output: "./reports/allure-report",
   historyPath: "./reports/history.jsonl",
+  // A failed check's message starts with its kind (steps/evidence.py Row.category); a drill
+  // that broke with an exception is a model (or harness) error.
+  categories: [
+    { name: "Takeover mismatch", matchedStatuses: ["failed"], messageRegex: ".*\\[takeover mismatch\\].*" },
+    { name: "Event sequence mismatch", matchedStatuses: ["failed"], messageRegex: ".*\\[event sequence mismatch\\].*" },
+    { name: "Command output mismatch", matchedStatuses: ["failed"], messageRegex: ".*\\[command output mismatch\\].*" },
+    { name: "Model error", matchedStatuses: ["broken", "failed"] },
+  ],
   plugins: {
     awesome: {
       options: {

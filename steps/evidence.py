@@ -33,6 +33,16 @@ class Row:
     passed: bool
     source: str     # the command (host$ command) or structured read the observation came from
 
+    @property
+    def category(self) -> str:
+        """What kind of deviation a failed row is, for the report's failure categories:
+        where the resources went, which events ran, or what another command printed."""
+        if "hacmp.out" in self.source:
+            return "event sequence mismatch"
+        if "clfindres" in self.check or self.source.startswith("lab.holders") or "service label" in self.check:
+            return "takeover mismatch"
+        return "command output mismatch"
+
 
 @dataclass(frozen=True)
 class Output:
@@ -74,7 +84,7 @@ class Evidence:
         self.rows.append(row)
         if not ok:
             where = f" (from {source})" if source else ""
-            raise CheckFailed(f"{check}: expected {row.expected}, observed {row.observed}{where}")
+            raise CheckFailed(f"[{row.category}] {check}: expected {row.expected}, observed {row.observed}{where}")
         return row
 
     def error(self, text: str) -> None:
@@ -96,7 +106,7 @@ class Evidence:
             parts.append(f"[{o.time:9.2f}] {o.prompt}\n{body}{status}\n")
         return "".join(parts)
 
-    def to_html(self, title: str = "Expected vs observed") -> str:
+    def to_html(self, title: str = "Expected vs observed", intro: str = "") -> str:
         cells = "".join(
             f"<tr class={'pass' if r.passed else 'fail'}><td>{'✔' if r.passed else '✘'}</td>"
             f"<td>{html.escape(r.check)}</td><td>{_pre(r.expected)}</td><td>{_pre(r.observed)}</td>"
@@ -107,7 +117,8 @@ class Evidence:
                 "td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}"
                 ".pass td:first-child{color:#1a7f37}.fail td:first-child,p.fail{color:#cf222e}"
                 "tr.fail{background:#fff1f0}pre{margin:0;white-space:pre-wrap}</style>"
-                f"<h3>{html.escape(title)}</h3><table><tr><th></th><th>check</th><th>book expects</th>"
+                f"<h3>{html.escape(title)}</h3>" + (f"<p>{html.escape(intro)}</p>" if intro else "") +
+                "<table><tr><th></th><th>check</th><th>book expects</th>"
                 f"<th>model showed</th><th>source</th></tr>{cells}</table>{errors}")
 
 

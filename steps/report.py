@@ -19,6 +19,7 @@ not the later repair and reintegration.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -26,10 +27,13 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
+from steps.book import heading
 from steps.drill import Action, Drill
 from steps.observe import HacmpEvent, parse_hacmp_out
 
 BOOK_TAG = re.compile(r"^@?sec-(?P<id>[\d.]+)$")
+#: the drill's number in this run, in the names of its log attachments (<n>.<drill>.<node>.hacmp.out)
+_DRILL_NUMBER = itertools.count(1)
 
 
 def book_ids(tags: list[str]) -> list[str]:
@@ -79,11 +83,17 @@ def journal(world: Drill, runner: str, drill: str, feature: str, tags: list[str]
     if world.loaded:
         events = {n: parse_hacmp_out(world.lab.hacmp_out(n)) for n in world.nodes()}
     ev = world.evidence
+    status = "failed" if failed or ev.failed() or ev.errors else "passed"
+    category = None
+    if status == "failed":
+        category = "model error" if ev.errors or not ev.failed() else ev.failed()[0].category
     return {
         "drill": drill,
         "feature": feature,
         "book_ids": book_ids(tags),
-        "status": "failed" if failed or ev.failed() or ev.errors else "passed",
+        "book_sections": heading(book_ids(tags)),
+        "status": status,
+        "category": category,
         "deviations": [asdict(r) for r in ev.failed()],
         "errors": list(ev.errors),
         "takeover_time": takeover_time(world.actions, events, _epoch()) if world.loaded else None,
@@ -105,7 +115,9 @@ def attach_evidence(world: Drill, data: dict) -> None:
 
     kind = allure.attachment_type
     ev = world.evidence
-    allure.attach(ev.to_html(f"{data['drill']}: book vs model"), name="expected vs observed", attachment_type=kind.HTML)
+    intro = data["book_sections"] + (f". Failure category: {data['category']}." if data["category"] else ".")
+    allure.attach(ev.to_html(f"{data['drill']}: book vs model", intro), name="expected vs observed",
+                  attachment_type=kind.HTML)
     allure.attach(ev.to_json(), name="expected vs observed (JSON)", attachment_type=kind.JSON)
     allure.attach(json.dumps(data, indent=2), name="journal", attachment_type=kind.JSON)
     allure.attach(f"seed {world.seed}\n", name="seed", attachment_type=kind.TEXT)
@@ -113,13 +125,14 @@ def attach_evidence(world: Drill, data: dict) -> None:
         allure.attach(ev.commands_text(), name="command outputs", attachment_type=kind.TEXT)
     if not world.loaded:
         return
+    number = next(_DRILL_NUMBER)
     for node in world.nodes():
         for path, name in (("/tmp/hacmp.out", "hacmp.out"), ("/var/adm/cluster.log", "cluster.log")):
             try:
                 text = node_file(world, node, path)
             except Exception as exc:  # a broken model must not hide the drill's own verdict
                 text = f"could not read {path} on {node}: {type(exc).__name__}: {exc}"
-            allure.attach(text, name=f"{node}.{name}", attachment_type=kind.TEXT)
+            allure.attach(text, name=f"{number}.{slug(data['drill'])[:40]}.{node}.{name}", attachment_type=kind.TEXT)
     allure.attach(world.lab.transcript(), name="lab transcript", attachment_type=kind.TEXT)
     allure.attach(why_text(world), name="why each event ran", attachment_type=kind.TEXT)
     from steps.pictures import cluster_svg, timeline_svg

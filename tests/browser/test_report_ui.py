@@ -97,7 +97,14 @@ def test_a_failed_drill_shows_its_expected_vs_observed_rows(page, report):
     # The table lists every check, passed ones too: the lsvg -o row passed before clfindres failed.
     assert "sharedvg varied on on nodeA" in body, body[-3000:]
     assert "rg1 in clfindres on nodeB" in body and "UP on nodeA" in body
+    assert "Book 2.4.2.1: Hot standby" in body and "Failure category: takeover mismatch" in body
     page.screenshot(path=str(ROOT / "reports" / "screenshots" / "failed-drill.png"), full_page=True)
+
+
+def test_failures_are_filed_under_their_category(page, report):
+    _open(page, report)
+    page.get_by_text("Categories", exact=False).first.click()
+    expect(page.get_by_text("Takeover mismatch", exact=False).first).to_be_visible(timeout=10000)
 
 
 def test_the_timeline_and_cluster_pictures_render(page, report):

@@ -105,3 +105,11 @@ def test_the_step_vocabulary_in_the_docs_is_complete():
     doc = (FEATURES.parent / "docs" / "harness.md").read_text(encoding="utf-8")
     missing = [sd.pattern for sd in STEPS if f"`{sd.pattern}`" not in doc]
     assert not missing, f"docs/harness.md does not list: {missing}"
+
+
+def test_every_book_id_of_the_drills_has_a_title():
+    import re
+
+    from steps.book import TITLES
+    used = {m for path in FEATURES.glob("*.feature") for m in re.findall(r"@sec-([\d.]+)", path.read_text())}
+    assert not sorted(used - set(TITLES)), f"steps/book.py has no title for {sorted(used - set(TITLES))}"

@@ -10,6 +10,7 @@ attachment.
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -64,7 +65,12 @@ def test_a_wrong_expectation_fails_the_drill_and_keeps_expected_and_observed(tmp
     assert [(r["check"], r["passed"]) for r in rows] == [("sharedvg varied on on nodeA", True),
                                                        ("rg1 in clfindres on nodeA", False)]
     names = {a["name"] for a in result["attachments"]}
-    assert {"nodeA.hacmp.out", "nodeB.hacmp.out", "nodeA.cluster.log", "lab transcript", "seed"} <= names
+    assert {"lab transcript", "seed", "timeline", "cluster after"} <= names
+    # Logs are named <n>.<drill>.<node>.<log>, so that files saved from several drills keep apart.
+    logs = {re.sub(r"^\d+\.[a-z0-9-]+\.", "", n) for n in names if re.match(r"^\d+\.[a-z0-9-]+\.node", n)}
+    assert {"nodeA.hacmp.out", "nodeB.hacmp.out", "nodeA.cluster.log"} <= logs
+    assert result["statusDetails"]["message"].count("[takeover mismatch]") == 1
+    assert data["category"] == "takeover mismatch"
 
 
 BEHAVE_CONFIG = """\
