@@ -6,6 +6,7 @@ Usage::
     hadrill run --runner both                # under pytest-bdd and behave
     hadrill run --runner behave --seed 7 --tags "@sec-6.2.2.1"
     hadrill report                           # the HTML report from the results already there
+    hadrill gate                             # quality gate: exit 1 naming every drill that failed
     hadrill lab hotstandby --script drill.lab
     hadrill lab hotstandby                   # interactive: nodeA$ netstat -in, ! unplug nodeA en0, settle
 
@@ -27,6 +28,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -35,6 +37,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 app = typer.Typer(help="HA Drill: failure drills against a model of an HACMP 4.3 cluster.",
@@ -166,12 +169,55 @@ def _run_runner(runner: str, root: Path, seed: int, tags: str | None) -> RunnerO
             cmd += ["--tags", tag_expression(tags, "behave")]
     console.rule(f"[bold]{RUNNER_NAMES[runner]}[/]  seed {seed}")
     console.print(" ".join(cmd), style="dim")
+    log = reports / "logs" / f"{runner}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     try:
-        rc = subprocess.run(cmd, cwd=root, env=env, stdin=subprocess.DEVNULL, check=False).returncode
+        with log.open("w") as out, Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                            TextColumn("{task.completed} drills done"), TimeElapsedColumn(),
+                                            console=console, transient=True) as progress:
+            task = progress.add_task(RUNNER_NAMES[runner], total=None)
+            proc = subprocess.Popen(cmd, cwd=root, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                    stderr=subprocess.STDOUT)
+            while proc.poll() is None:  # the journals the steps write tell how far the run is
+                progress.update(task, completed=len(list(journal_dir.glob("*.json"))) if journal_dir.is_dir() else 0)
+                time.sleep(0.2)
+            rc = proc.returncode
     except OSError as err:
         console.print(f"[red]could not start {runner}: {err}[/]")
         rc = -1
+    text = log.read_text(errors="replace") if log.exists() else ""
+    console.print(escape(text[-4000:] if rc not in (0, 1) else _runner_tail(text)), highlight=False, style="dim")
+    console.print(f"{RUNNER_NAMES[runner]} output: {log}", style="dim")
+    _environment(results, runner, seed, tags)
     return RunnerOutcome(runner, rc, read_journals(journal_dir))
+
+
+def _runner_tail(text: str) -> str:
+    """The runner's own summary lines (pytest's last line, behave's counts)."""
+    keep = [line for line in text.splitlines() if re.search(r"\d+ (passed|failed)|features? passed|scenarios? passed|steps? passed", line)]
+    return "\n".join(keep[-4:])
+
+
+def _environment(results: Path, runner: str, seed: int, tags: str | None) -> None:
+    """The run's parameters, shown as the report's environment (Allure reads environment.properties)."""
+    import platform
+    lines = {"seed": seed, "runner": RUNNER_NAMES[runner], "tags": tags or "(all drills)",
+             "python": platform.python_version(), "model": "HACMP 4.3 for AIX (software model, virtual time)"}
+    (results / "environment.properties").write_text("".join(f"{k}={v}\n" for k, v in lines.items()))
+
+
+def write_run_journal(root: Path, outcomes: list[RunnerOutcome], seed: int, tags: str | None) -> Path:
+    """One file per run, every drill's verdict under each runner, for comparing runs."""
+    from datetime import datetime, timezone
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    path = root / "reports" / "runs" / f"{stamp}-seed{seed}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"when": stamp, "seed": seed, "tags": tags, "exit_status": exit_code(outcomes),
+            "runners": {o.runner: {"exit_status": o.returncode, "drills": [
+                {k: j.get(k) for k in ("drill", "book_ids", "status", "category", "takeover_time", "deviations")}
+                for j in sorted(o.journals, key=lambda j: j["drill"])]} for o in outcomes}}
+    path.write_text(json.dumps(data, indent=2) + "\n")
+    return path
 
 
 @app.command()
@@ -195,8 +241,9 @@ def run(runner: Runner = typer.Option(Runner.pytest, help="pytest (pytest-bdd, t
         if o.could_not_run:
             console.print(f"[yellow]{RUNNER_NAMES[o.runner]} could not run the drills "
                           f"(exit status {o.returncode}, {len(o.journals)} journals)[/]")
-    console.print(f"Allure results: {root / 'reports' / 'allure-results'}   journals: {root / 'reports' / 'journal'}",
-                  style="dim")
+    run_journal = write_run_journal(root, outcomes, seed, tags)
+    console.print(f"Allure results: {root / 'reports' / 'allure-results'}   journals: {root / 'reports' / 'journal'}"
+                  f"   this run: {run_journal}", style="dim")
     if report:
         _report(root, chosen)
     raise typer.Exit(exit_code(outcomes))
@@ -224,6 +271,37 @@ def report(runner: Runner = typer.Option(Runner.both, help="whose results: pytes
         raise typer.Exit(COULD_NOT_RUN) from None
     chosen = ["pytest", "behave"] if runner == Runner.both else [runner.value]
     raise typer.Exit(0 if _report(root, chosen) else COULD_NOT_RUN)
+
+
+# --- hadrill gate -----------------------------------------------------------------------------
+def gate_failures(results: list[Path]) -> list[str]:
+    """Drills whose Allure result is not passed: "name (runner dir): status: message"."""
+    failures = []
+    for directory in results:
+        for path in sorted(directory.glob("*-result.json")):
+            data = json.loads(path.read_text())
+            if data.get("status") != "passed":
+                message = (data.get("statusDetails") or {}).get("message", "").strip().splitlines()
+                failures.append(f"{data.get('name')} ({directory.name}): {data.get('status')}"
+                                + (f": {message[0]}" if message else ""))
+    return failures
+
+
+@app.command()
+def gate(runner: Runner = typer.Option(Runner.both, help="whose results: pytest, behave, or both")) -> None:
+    """Quality gate over the Allure results: exit 1 and name every drill that did not pass."""
+    root = project_root()
+    chosen = ["pytest", "behave"] if runner == Runner.both else [runner.value]
+    dirs = [root / "reports" / "allure-results" / r for r in chosen]
+    if not any(any(d.glob("*-result.json")) for d in dirs if d.is_dir()):
+        console.print("[yellow]no Allure results to judge: run the drills first[/]")
+        raise typer.Exit(COULD_NOT_RUN)
+    failures = gate_failures([d for d in dirs if d.is_dir()])
+    for line in failures:
+        console.print(f"[red]✘[/] {escape(line)}", highlight=False)
+    console.print("quality gate: " + (f"[red]{len(failures)} drill result(s) not passed[/]" if failures
+                                       else "[green]every drill passed[/]"))
+    raise typer.Exit(FAILED if failures else PASSED)
 
 
 # --- hadrill lab ------------------------------------------------------------------------------
