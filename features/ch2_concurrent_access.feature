@@ -1,4 +1,4 @@
-@allure.label.epic:Chapter_2_-_Planning
+@allure.label.epic:Chapter_2_-_Cluster_planning
 Feature: 2.4.1 and 2.4.2.2 Concurrent access on 7133 SSA
   A concurrent resource group is online on every node of the group at once:
   each node varies the concurrent-capable volume group on in concurrent mode

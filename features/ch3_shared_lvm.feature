@@ -1,4 +1,4 @@
-@allure.label.epic:Chapter_3_-_Setting_up
+@allure.label.epic:Chapter_3_-_Cluster_hardware_and_software_preparation
 Feature: 3.4.4 and 3.4.5 Shared volume groups: import on the other nodes, and quorum
   A shared volume group is created on one node and imported on the others
   (book 3.4.4). Whether it can be varied on, and whether it stays varied

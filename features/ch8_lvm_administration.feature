@@ -1,4 +1,4 @@
-@allure.label.epic:Chapter_8_-_Administration
+@allure.label.epic:Chapter_8_-_Cluster_management
 Feature: 8.4.2 Lazy update and 8.7.1 split-mirror backup
   Changing a shared volume group on the node that has it varied on changes
   the VGDA on the disks, but not what the other nodes recorded when they

@@ -188,7 +188,6 @@ def _run_runner(runner: str, root: Path, seed: int, tags: str | None) -> RunnerO
     text = log.read_text(errors="replace") if log.exists() else ""
     console.print(escape(text[-4000:] if rc not in (0, 1) else _runner_tail(text)), highlight=False, style="dim")
     console.print(f"{RUNNER_NAMES[runner]} output: {log}", style="dim")
-    _environment(results, runner, seed, tags)
     return RunnerOutcome(runner, rc, read_journals(journal_dir))
 
 
@@ -198,12 +197,16 @@ def _runner_tail(text: str) -> str:
     return "\n".join(keep[-4:])
 
 
-def _environment(results: Path, runner: str, seed: int, tags: str | None) -> None:
-    """The run's parameters, shown as the report's environment (Allure reads environment.properties)."""
+def write_environment(root: Path, runners: list[str], seed: int, tags: str | None) -> None:
+    """The run's parameters, shown as the report's metadata (Allure reads environment.properties);
+    the same in every runner's results, so that a combined report shows them once."""
     import platform
-    lines = {"seed": seed, "runner": RUNNER_NAMES[runner], "tags": tags or "(all drills)",
+    lines = {"seed": seed, "runners": " and ".join(RUNNER_NAMES[r] for r in runners), "tags": tags or "(all drills)",
              "python": platform.python_version(), "model": "HACMP 4.3 for AIX (software model, virtual time)"}
-    (results / "environment.properties").write_text("".join(f"{k}={v}\n" for k, v in lines.items()))
+    for runner in runners:
+        results = root / "reports" / "allure-results" / runner
+        results.mkdir(parents=True, exist_ok=True)
+        (results / "environment.properties").write_text("".join(f"{k}={v}\n" for k, v in lines.items()))
 
 
 def write_run_journal(root: Path, outcomes: list[RunnerOutcome], seed: int, tags: str | None) -> Path:
@@ -241,6 +244,7 @@ def run(runner: Runner = typer.Option(Runner.pytest, help="pytest (pytest-bdd, t
         if o.could_not_run:
             console.print(f"[yellow]{RUNNER_NAMES[o.runner]} could not run the drills "
                           f"(exit status {o.returncode}, {len(o.journals)} journals)[/]")
+    write_environment(root, chosen, seed, tags)
     run_journal = write_run_journal(root, outcomes, seed, tags)
     console.print(f"Allure results: {root / 'reports' / 'allure-results'}   journals: {root / 'reports' / 'journal'}"
                   f"   this run: {run_journal}", style="dim")

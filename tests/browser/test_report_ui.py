@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from hamodel.cli import write_environment
 from hamodel.htmlreport import build_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +45,8 @@ def report(tmp_path_factory) -> Path:
          "-m", "sec-6.2.1.4 or sec-6.2.2.1 or sec-2.4.2.1", "-p", "no:allure_pytest",
          "--alluredir", str(results), "-q", "--tb=no"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert "1 failed" in run.stdout, f"the deliberately failing drill did not fail alone:\n{run.stdout[-1500:]}"
+    write_environment(base, ["pytest"], 1, "@sec-6.2.1.4 or @sec-6.2.2.1 or @sec-2.4.2.1")
+    (base / "reports" / "allure-results" / "pytest" / "environment.properties").replace(results / "environment.properties")
     outcome = build_report(ROOT, [results], base)
     assert outcome.ok, outcome.message
     return base / "reports"
@@ -99,6 +102,12 @@ def test_a_failed_drill_shows_its_expected_vs_observed_rows(page, report):
     assert "rg1 in clfindres on nodeB" in body and "UP on nodeA" in body
     assert "Book 2.4.2.1: Hot standby" in body and "Failure category: takeover mismatch" in body
     page.screenshot(path=str(ROOT / "reports" / "screenshots" / "failed-drill.png"), full_page=True)
+
+
+def test_the_seed_and_run_parameters_are_in_the_report(page, report):
+    _open(page, report)
+    body = page.inner_text("body")
+    assert "seed" in body and "@sec-6.2.1.4 or @sec-6.2.2.1" in body
 
 
 def test_failures_are_filed_under_their_category(page, report):

@@ -113,3 +113,11 @@ def test_every_book_id_of_the_drills_has_a_title():
     from steps.book import TITLES
     used = {m for path in FEATURES.glob("*.feature") for m in re.findall(r"@sec-([\d.]+)", path.read_text())}
     assert not sorted(used - set(TITLES)), f"steps/book.py has no title for {sorted(used - set(TITLES))}"
+
+
+def test_one_epic_name_per_chapter():
+    import re
+
+    epics = {re.search(r"@allure\.label\.epic:(\S+)", p.read_text()).group(1) for p in FEATURES.glob("*.feature")}
+    chapters = [e.split("_-_")[0] for e in epics]
+    assert len(chapters) == len(set(chapters)), f"two names for one chapter: {sorted(epics)}"
