@@ -236,6 +236,9 @@ def run(runner: Runner = typer.Option(Runner.pytest, help="pytest (pytest-bdd, t
         console.print(f"[red]{err}[/]")
         raise typer.Exit(COULD_NOT_RUN) from None
     chosen = ["pytest", "behave"] if runner == Runner.both else [runner.value]
+    for other in {"pytest", "behave"} - set(chosen):  # its old results would mix into this run's report
+        shutil.rmtree(root / "reports" / "allure-results" / other, ignore_errors=True)
+        shutil.rmtree(root / "reports" / "journal" / other, ignore_errors=True)
     outcomes = [_run_runner(r, root, seed, tags) for r in chosen]
     console.print(summary_table(outcomes))
     for line in deviation_lines(outcomes):

@@ -20,7 +20,8 @@ fi
 # drills still run and hadrill says what is missing for the report.
 if command -v npm >/dev/null 2>&1; then
     if [ ! -d node_modules/allure ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-        npm ci --no-audit --no-fund --loglevel=error >/dev/null
+        npm ci --no-audit --no-fund --loglevel=error >/dev/null \
+            || echo "npm ci failed: the drills run, but the HTML report will not be built" >&2
     fi
 else
     echo "npm not found: the drills run, but the HTML report needs Node.js 20 and npm" >&2

@@ -15,6 +15,7 @@ Both are pure reads of the lab.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import drawsvg as dw
@@ -31,12 +32,18 @@ def _seconds(stamp: str, epoch: datetime) -> float:
 
 
 def _bars(text: str, epoch: datetime, end: float) -> list[tuple[float, float, int, str, int | None]]:
-    """(start, end, depth, event text, rc) for every event of one hacmp.out."""
+    """(start, end, depth, event text, rc) for every event of one hacmp.out. An event that never
+    completes anywhere in the log (config_too_long is a message) is a mark on the top row."""
+    events = parse_hacmp_out(text)
+    completes = {e.name for e in events if e.kind == "COMPLETED"}
     open_: list[tuple[str, float]] = []
     bars = []
-    for e in parse_hacmp_out(text):
+    for e in events:
         t = _seconds(e.stamp, epoch)
         label = " ".join([e.name, *e.args])
+        if e.kind == "START" and e.name not in completes:
+            bars.append((t, t, 0, label, 1))
+            continue
         if e.kind == "START":
             open_.append((e.name, t))
             continue
@@ -47,6 +54,36 @@ def _bars(text: str, epoch: datetime, end: float) -> list[tuple[float, float, in
                 break
     bars += [(started, end, i, name + " (running)", None) for i, (name, started) in enumerate(open_)]
     return bars
+
+
+#: a fault act, and the act that undoes it ("! unplug nodeA en0" -> "! plug nodeA en0")
+UNDO = [(re.compile(r"^! unplug (.*)$"), "! plug {0}"), (re.compile(r"^! pull (.*)$"), "! insert {0}"),
+        (re.compile(r"^! fail (.*)$"), "! repair {0}"), (re.compile(r"^! power off (.*)$"), "! power on {0}"),
+        (re.compile(r"^(\S+)\$ ifconfig (\S+) down$"), "{0}$ ifconfig {1} up"),
+        (re.compile(r"^(\S+)\$ sh /etc/tcp.clean$"), "{0}$ startsrc -g tcpip"),
+        (re.compile(r"^(\S+)\$ smit raidant drive (\S+) (\S+) 83$"), "{0}$ smit raidant drive {1} {2} 84")]
+
+
+def fault_windows(actions, end: float) -> list[tuple[float, float, str]]:
+    """(start, stop, act) of each fault: until the act that undoes it, else the end of the drill
+    (a crash, a halt or a failed drive stay failures until the drill's end unless undone)."""
+    windows = []
+    for i, a in enumerate(actions):
+        if not a.fault:
+            continue
+        stop = end
+        for pattern, undo in UNDO:
+            m = pattern.match(a.text)
+            if m:
+                wanted = undo.format(*m.groups())
+                stop = next((b.time for b in actions[i + 1:] if b.text == wanted), end)
+                break
+        else:
+            host = a.text.split("$", 1)[0] if "$" in a.text else None
+            if host:  # a crash or halt typed on a host lasts until it is powered on again
+                stop = next((b.time for b in actions[i + 1:] if b.text == f"! power on {host}"), end)
+        windows.append((a.time, stop, a.text))
+    return windows
 
 
 def timeline_svg(world, takeover: float | None, epoch: datetime) -> str:
@@ -67,16 +104,23 @@ def timeline_svg(world, takeover: float | None, epoch: datetime) -> str:
     def x(t: float) -> float:
         return left + width * max(0.0, min(t, end)) / end
 
-    for i, a in enumerate(world.actions):  # fault windows, shaded until the next act that is not a fault
-        if a.fault:
-            stop = next((b.time for b in world.actions[i + 1:] if not b.fault), end)
-            d.append(dw.Rectangle(x(a.time), 52, max(2.0, x(stop) - x(a.time)), height - 82, fill=RED, fill_opacity=0.08))
+    for start, stop, text in fault_windows(world.actions, end):
+        window = dw.Rectangle(x(start), 52, max(2.0, x(stop) - x(start)), height - 82, fill=RED, fill_opacity=0.08)
+        window.append_title(f"fault window: {text} ({start:.0f}-{stop:.0f} s)")
+        d.append(window)
     for a in world.actions:
         d.append(dw.Line(x(a.time), 52, x(a.time), height - 30, stroke=RED if a.fault else GREY, stroke_width=1,
                          stroke_dasharray="3,3"))
-    for i, a in enumerate(world.actions):  # labels stack when acts come close together
-        same = sum(1 for b in world.actions[:i] if abs(b.time - a.time) < end / 25) % 5
-        d.append(dw.Text(a.text[:40], 9, x(a.time) + 2, 12 + 9 * same, fill=RED if a.fault else GREY))
+    rows_end: list[float] = []  # labels go on the first row where they do not overlap
+    for a in world.actions:
+        label = a.text[:40]
+        lx = min(x(a.time) + 2, left + width - 5 * len(label))
+        row_i = next((i for i, e in enumerate(rows_end) if e < lx), None)
+        if row_i is None:
+            row_i = len(rows_end) % 5
+            rows_end.append(0.0) if len(rows_end) < 5 else None
+        rows_end[row_i] = lx + 5 * len(label)
+        d.append(dw.Text(label, 9, lx, 12 + 9 * row_i, fill=RED if a.fault else GREY))
     for n in nodes:
         d.append(dw.Text(n, 12, 6, lanes[n] + 12, fill=INK, font_weight="bold"))
         d.append(dw.Line(left, lanes[n] + depth[n] * row + 8, left + width, lanes[n] + depth[n] * row + 8,
