@@ -112,12 +112,28 @@ def pytest_bdd_after_scenario(request, feature, scenario) -> None:
     error = sys.exc_info()[1]
     world: Drill = request.getfixturevalue("world")
     tags = sorted({*feature.tags, *scenario.tags})
+    _describe(feature, scenario, tags)
     try:
         finish_drill(world, "pytest", scenario.name, feature.name, tags, failed=error is not None, error=error)
     except Exception as exc:
         if error is None:
             raise
         warnings.warn(f"could not record the drill {scenario.name!r}: {exc}", stacklevel=1)
+
+
+def _describe(feature, scenario, tags: list[str]) -> None:
+    """The drill's description in the report: the book sections' titles, then the feature's and
+    the scenario's descriptions (the behave formatter writes the same)."""
+    try:
+        import allure
+    except ImportError:
+        return
+    from steps.book import heading
+    from steps.report import book_ids
+    ids = book_ids(tags)
+    parts = [heading(ids) + "." if ids else "", getattr(feature, "description", "") or "",
+             getattr(scenario, "description", "") or ""]
+    allure.dynamic.description("\n\n".join(p.strip() for p in parts if p and p.strip()))
 
 
 __all__ = ["register_steps", "world", "feature_tags"]
