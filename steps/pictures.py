@@ -2,12 +2,14 @@
 
 Usage::
 
-    svg = timeline_svg(world, takeover=24.0)      # one lane per node, events as bars in virtual time
-    svg = cluster_svg(world.lab, "after")          # nodes, adapters, hubs, serial links, disks, groups
+    svg = timeline_svg(world, 24.0, epoch)   # one lane per node, events as bars in virtual time
+    svg = cluster_svg(world.lab, "after")    # nodes, adapters, hubs, serial links, disks, groups
 
 The timeline reads each node's hacmp.out (EVENT START/COMPLETED pairs; a
-nested event sits one row lower), shades the fault windows (from a fault to
-the next act that is not one) and marks the takeover time. The cluster
+nested event sits one row lower; an event that never completes, such as the
+config_too_long message, is a red mark), shades each fault's window (until
+the act that undoes it, see :func:`fault_windows`) and marks the takeover
+time. The cluster
 picture reads the lab as an administrator's diagram would show it: what is
 up, what is cabled, who holds each resource group; what failed is red.
 Both are pure reads of the lab.
@@ -23,7 +25,7 @@ import drawsvg as dw
 from steps.observe import parse_hacmp_out
 
 RED, GREEN, GREY, BLUE, INK = "#c62828", "#2e7d32", "#9e9e9e", "#1565c0", "#212121"
-FONT = "font-family:sans-serif"
+LABEL_ROWS = 5  # rows of act labels above the lanes
 
 
 def _seconds(stamp: str, epoch: datetime) -> float:
@@ -111,14 +113,11 @@ def timeline_svg(world, takeover: float | None, epoch: datetime) -> str:
     for a in world.actions:
         d.append(dw.Line(x(a.time), 52, x(a.time), height - 30, stroke=RED if a.fault else GREY, stroke_width=1,
                          stroke_dasharray="3,3"))
-    rows_end: list[float] = []  # labels go on the first row where they do not overlap
-    for a in world.actions:
+    rows_end = [0.0] * LABEL_ROWS  # where each row's last label ends: a label takes the first free row
+    for n_act, a in enumerate(world.actions):
         label = a.text[:40]
-        lx = min(x(a.time) + 2, left + width - 5 * len(label))
-        row_i = next((i for i, e in enumerate(rows_end) if e < lx), None)
-        if row_i is None:
-            row_i = len(rows_end) % 5
-            rows_end.append(0.0) if len(rows_end) < 5 else None
+        lx = min(x(a.time) + 2, left + width - 5 * len(label))  # about 5 px a character at 9 px
+        row_i = next((i for i, e in enumerate(rows_end) if e < lx), n_act % LABEL_ROWS)
         rows_end[row_i] = lx + 5 * len(label)
         d.append(dw.Text(label, 9, lx, 12 + 9 * row_i, fill=RED if a.fault else GREY))
     for n in nodes:
