@@ -223,6 +223,16 @@ def write_run_journal(root: Path, outcomes: list[RunnerOutcome], seed: int, tags
     return path
 
 
+def _root_and_runners(runner: Runner) -> tuple[Path, list[str]]:
+    """The project root (exit 2 when there is none) and the runners a --runner option names."""
+    try:
+        root = project_root()
+    except FileNotFoundError as err:
+        console.print(f"[red]{err}[/]")
+        raise typer.Exit(COULD_NOT_RUN) from None
+    return root, ["pytest", "behave"] if runner == Runner.both else [runner.value]
+
+
 @app.command()
 def run(runner: Runner = typer.Option(Runner.pytest, help="pytest (pytest-bdd, the default), behave, or both"),
         seed: int = typer.Option(1, help="seed of every random choice in the model"),
@@ -230,12 +240,7 @@ def run(runner: Runner = typer.Option(Runner.pytest, help="pytest (pytest-bdd, t
         report: bool = typer.Option(True, help="build the HTML report after the drills"),
         ) -> None:
     """Run the drills, print the book-vs-model verdict of each, build the HTML report."""
-    try:
-        root = project_root()
-    except FileNotFoundError as err:
-        console.print(f"[red]{err}[/]")
-        raise typer.Exit(COULD_NOT_RUN) from None
-    chosen = ["pytest", "behave"] if runner == Runner.both else [runner.value]
+    root, chosen = _root_and_runners(runner)
     for other in {"pytest", "behave"} - set(chosen):  # its old results would mix into this run's report
         shutil.rmtree(root / "reports" / "allure-results" / other, ignore_errors=True)
         shutil.rmtree(root / "reports" / "journal" / other, ignore_errors=True)
@@ -271,12 +276,7 @@ def _report(root: Path, runners: list[str]) -> bool:
 @app.command()
 def report(runner: Runner = typer.Option(Runner.both, help="whose results: pytest, behave, or both")) -> None:
     """Build the Allure HTML report from the results already in reports/allure-results."""
-    try:
-        root = project_root()
-    except FileNotFoundError as err:
-        console.print(f"[red]{err}[/]")
-        raise typer.Exit(COULD_NOT_RUN) from None
-    chosen = ["pytest", "behave"] if runner == Runner.both else [runner.value]
+    root, chosen = _root_and_runners(runner)
     raise typer.Exit(0 if _report(root, chosen) else COULD_NOT_RUN)
 
 
@@ -297,8 +297,7 @@ def gate_failures(results: list[Path]) -> list[str]:
 @app.command()
 def gate(runner: Runner = typer.Option(Runner.both, help="whose results: pytest, behave, or both")) -> None:
     """Quality gate over the Allure results: exit 1 and name every drill that did not pass."""
-    root = project_root()
-    chosen = ["pytest", "behave"] if runner == Runner.both else [runner.value]
+    root, chosen = _root_and_runners(runner)
     dirs = [root / "reports" / "allure-results" / r for r in chosen]
     if not any(any(d.glob("*-result.json")) for d in dirs if d.is_dir()):
         console.print("[yellow]no Allure results to judge: run the drills first[/]")
